@@ -1,0 +1,380 @@
+//! Gazetteers: plain-text lists of entity names.
+//!
+//! # Format
+//!
+//! One surface form per line, tab-separated:
+//!
+//! ```text
+//! surface<TAB>TYPE[<TAB>id[<TAB>alias|alias|...[<TAB>options]]]
+//! ```
+//!
+//! - `surface`: the name as written ("Mustafa al-Kadhimi").
+//! - `TYPE`: PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, or a type of your own
+//!   (letters, digits, `_` and `-`), which passes through to the output.
+//! - `id`: the entity's canonical id; when absent it is derived from the
+//!   surface (`Kata'ib Hezbollah` → `kataib_hezbollah`).
+//! - aliases: other names of the same entity, separated by `|`; each is
+//!   matched like a surface and carries the entry's id.
+//! - options: comma-separated; `nocase` makes the entry match in any case
+//!   (by default only the exact form, its Title Case and ALL-CAPS forms match).
+//!
+//! Lines starting with `#` and blank lines are ignored; `\r\n` line ends and
+//! a byte-order mark are accepted. A file of bare `surface<TAB>TYPE` lines is
+//! a valid gazetteer. Where several entries give the same surface form, the
+//! entry loaded last wins, so a user's gazetteer overrides the shipped lists.
+
+use crate::document::EntityType;
+use crate::error::{Error, ErrorKind, Location};
+use crate::text::fold_key;
+use std::path::{Path, PathBuf};
+
+/// One gazetteer entry: an entity and the names it is known by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The canonical surface form.
+    pub surface: String,
+    /// The entity's type.
+    pub entity_type: EntityType,
+    /// The canonical id shared by the surface and all aliases.
+    pub id: String,
+    /// Other surface forms of the same entity.
+    pub aliases: Vec<String>,
+    /// True when the entry matches in any letter case.
+    pub case_insensitive: bool,
+    /// 1-based line of the entry in its gazetteer.
+    pub line: usize,
+}
+
+impl Entry {
+    /// The surface and then the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.surface.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A parsed gazetteer: its entries and the name of the file they came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gazetteer {
+    name: PathBuf,
+    entries: Vec<Entry>,
+}
+
+/// The gazetteers shipped in the crate's `gazetteers/` folder, embedded in the
+/// binary so that the default extractor needs no files on disk.
+const SHIPPED: &[(&str, &str)] = &[
+    (
+        "gazetteers/countries.tsv",
+        include_str!("../gazetteers/countries.tsv"),
+    ),
+    (
+        "gazetteers/admin.tsv",
+        include_str!("../gazetteers/admin.tsv"),
+    ),
+    (
+        "gazetteers/cities.tsv",
+        include_str!("../gazetteers/cities.tsv"),
+    ),
+    (
+        "gazetteers/regions.tsv",
+        include_str!("../gazetteers/regions.tsv"),
+    ),
+    (
+        "gazetteers/nationalities.tsv",
+        include_str!("../gazetteers/nationalities.tsv"),
+    ),
+    (
+        "gazetteers/groups.tsv",
+        include_str!("../gazetteers/groups.tsv"),
+    ),
+    (
+        "gazetteers/organizations.tsv",
+        include_str!("../gazetteers/organizations.tsv"),
+    ),
+    (
+        "gazetteers/facilities.tsv",
+        include_str!("../gazetteers/facilities.tsv"),
+    ),
+    (
+        "gazetteers/events.tsv",
+        include_str!("../gazetteers/events.tsv"),
+    ),
+    (
+        "gazetteers/people.tsv",
+        include_str!("../gazetteers/people.tsv"),
+    ),
+];
+
+impl Gazetteer {
+    /// Parses gazetteer text; `name` names it in error messages.
+    ///
+    /// ```
+    /// let g = entrel::Gazetteer::parse("mine.tsv",
+    ///     "# my list\nMustafa al-Kadhimi\tPERSON\tmustafa_al_kadhimi\tKadhimi|al-Kadhimi\n")?;
+    /// assert_eq!(g.entries()[0].aliases, ["Kadhimi", "al-Kadhimi"]);
+    /// # Ok::<(), entrel::Error>(())
+    /// ```
+    pub fn parse(name: impl AsRef<Path>, text: &str) -> Result<Gazetteer, Error> {
+        let name = name.as_ref();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut entries = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let line_no = index + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let entry = parse_line(line, line_no).map_err(|(column, message)| {
+                Error::new(ErrorKind::Gazetteer, message).at(Location::new(name, line_no, column))
+            })?;
+            entries.push(entry);
+        }
+        Ok(Gazetteer {
+            name: name.to_path_buf(),
+            entries,
+        })
+    }
+
+    /// Reads and parses one gazetteer file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Gazetteer, Error> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let (line, column) = line_and_column(&bytes[..e.valid_up_to()]);
+            Error::new(
+                ErrorKind::Encoding,
+                format!(
+                    "invalid UTF-8 at byte {}; expected UTF-8 text",
+                    e.valid_up_to()
+                ),
+            )
+            .at(Location::new(path, line, column))
+        })?;
+        Gazetteer::parse(path, text)
+    }
+
+    /// Loads a gazetteer file, or every `*.tsv` file of a directory in name
+    /// order.
+    pub fn load(path: impl AsRef<Path>) -> Result<Vec<Gazetteer>, Error> {
+        let path = path.as_ref();
+        if !path.is_dir() {
+            return Ok(vec![Gazetteer::from_path(path)?]);
+        }
+        let mut files = Vec::new();
+        for item in std::fs::read_dir(path).map_err(|e| Error::io(path, &e))? {
+            let file = item.map_err(|e| Error::io(path, &e))?.path();
+            if file.is_file() && file.extension().is_some_and(|ext| ext == "tsv") {
+                files.push(file);
+            }
+        }
+        files.sort();
+        files.iter().map(Gazetteer::from_path).collect()
+    }
+
+    /// The gazetteers shipped with the crate.
+    pub fn shipped() -> Result<Vec<Gazetteer>, Error> {
+        SHIPPED
+            .iter()
+            .map(|(name, text)| Gazetteer::parse(name, text))
+            .collect()
+    }
+
+    /// Builds a gazetteer from entries made in code.
+    pub fn from_entries(name: impl AsRef<Path>, entries: Vec<Entry>) -> Gazetteer {
+        Gazetteer {
+            name: name.as_ref().to_path_buf(),
+            entries,
+        }
+    }
+
+    /// The file or name the gazetteer was read from.
+    pub fn name(&self) -> &Path {
+        &self.name
+    }
+
+    /// The entries in file order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+/// 1-based line and code-point column just after `prefix`.
+fn line_and_column(prefix: &[u8]) -> (usize, usize) {
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Parses one non-comment line; on error gives the 1-based column and message.
+fn parse_line(line: &str, line_no: usize) -> Result<Entry, (usize, String)> {
+    // (code-point column where the field starts, field)
+    let mut fields = Vec::with_capacity(5);
+    let mut column = 1;
+    for field in line.split('\t') {
+        fields.push((column, field));
+        column += field.chars().count() + 1;
+    }
+    if fields.len() > 5 {
+        return Err((
+            fields[5].0 - 1,
+            "expected at most 5 TAB-separated fields: surface, type, id, aliases, options".into(),
+        ));
+    }
+    let (surface_col, surface) = fields[0];
+    let surface = check_surface(surface, surface_col)?;
+    let Some(&(type_col, type_name)) = fields.get(1) else {
+        return Err((
+            line.chars().count() + 1,
+            format!("expected a TAB and an entity type after the surface form {surface:?}"),
+        ));
+    };
+    let type_name = type_name.trim();
+    if type_name.is_empty()
+        || !type_name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    {
+        return Err((
+            type_col,
+            format!("expected an entity type such as PERSON, ORG or GPE, found {type_name:?}"),
+        ));
+    }
+    let id = match fields.get(2).map(|(_, id)| id.trim()) {
+        Some(id) if !id.is_empty() => id.to_string(),
+        _ => derive_id(surface),
+    };
+    let mut aliases = Vec::new();
+    if let Some(&(mut col, list)) = fields.get(3) {
+        if !list.trim().is_empty() {
+            for alias in list.split('|') {
+                aliases.push(check_surface(alias, col)?.to_string());
+                col += alias.chars().count() + 1;
+            }
+        }
+    }
+    let mut case_insensitive = false;
+    if let Some(&(mut col, options)) = fields.get(4) {
+        for option in options.split(',') {
+            match option.trim() {
+                "nocase" => case_insensitive = true,
+                "" => {}
+                other => {
+                    return Err((
+                        col,
+                        format!("unknown option {other:?}; expected \"nocase\""),
+                    ));
+                }
+            }
+            col += option.chars().count() + 1;
+        }
+    }
+    Ok(Entry {
+        surface: surface.to_string(),
+        entity_type: EntityType::from_name(type_name),
+        id,
+        aliases,
+        case_insensitive,
+        line: line_no,
+    })
+}
+
+fn check_surface(surface: &str, column: usize) -> Result<&str, (usize, String)> {
+    let trimmed = surface.trim();
+    if trimmed.is_empty() || fold_key(trimmed).is_empty() {
+        return Err((column, "expected a surface form, found an empty one".into()));
+    }
+    Ok(trimmed)
+}
+
+/// The id of an entry that names none: its surface folded to lower-case
+/// ASCII words joined by `_` ("Kata'ib Hezbollah" → "kataib_hezbollah").
+pub(crate) fn derive_id(surface: &str) -> String {
+    let mut id = String::with_capacity(surface.len());
+    for c in fold_key(surface).chars() {
+        if c == '\'' || c == '.' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if !id.is_empty() && !id.ends_with('_') {
+            id.push('_');
+        }
+    }
+    while id.ends_with('_') {
+        id.pop();
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> String {
+        Gazetteer::parse("g.tsv", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn parses_every_field() {
+        let g = Gazetteer::parse(
+            "g.tsv",
+            "\u{feff}# comment\n\nKata'ib Hezbollah\tORG\r\nMike Pompeo\tPERSON\tmike_pompeo\tPompeo|Michael R. Pompeo\n\
+             widget\tPRODUCT\t\t\tnocase\n",
+        )
+        .unwrap();
+        let e = g.entries();
+        assert_eq!(e.len(), 3);
+        assert_eq!(e[0].id, "kataib_hezbollah");
+        assert_eq!(e[0].line, 3);
+        assert_eq!(e[1].aliases, ["Pompeo", "Michael R. Pompeo"]);
+        assert_eq!(e[2].entity_type, EntityType::Other("PRODUCT".into()));
+        assert!(e[2].case_insensitive && !e[1].case_insensitive);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        assert_eq!(
+            error_of("Iraq\tGPE\nBaghdad\n"),
+            "g.tsv:2:8: expected a TAB and an entity type after the surface form \"Baghdad\""
+        );
+        assert_eq!(
+            error_of("\tGPE\n"),
+            "g.tsv:1:1: expected a surface form, found an empty one"
+        );
+        assert_eq!(
+            error_of("Iraq\t\n"),
+            "g.tsv:1:6: expected an entity type such as PERSON, ORG or GPE, found \"\""
+        );
+        assert_eq!(
+            error_of("Iraq\tGPE\tiraq\tIraqi Republic||x\n"),
+            "g.tsv:1:30: expected a surface form, found an empty one"
+        );
+        assert_eq!(
+            error_of("Kādhimī\tPERSON\tk\t\tfuzzy\n"),
+            "g.tsv:1:20: unknown option \"fuzzy\"; expected \"nocase\""
+        );
+        assert!(error_of("a\tB\tc\td\te\tf\n").starts_with("g.tsv:1:12: expected at most 5"));
+    }
+
+    #[test]
+    fn derives_ids() {
+        assert_eq!(derive_id("Kata’ib Hezbollah"), "kataib_hezbollah");
+        assert_eq!(
+            derive_id("U.S. Department of State"),
+            "us_department_of_state"
+        );
+        assert_eq!(derive_id("Mustafa al-Kādhimī"), "mustafa_al_kadhimi");
+    }
+
+    #[test]
+    fn shipped_gazetteers_parse() {
+        let shipped = Gazetteer::shipped().unwrap();
+        assert_eq!(shipped.len(), SHIPPED.len());
+    }
+}

@@ -1,0 +1,328 @@
+//! The gazetteer tagger: finds gazetteer names in text.
+//!
+//! # Matching semantics
+//!
+//! - **Whole words.** A match starts only where the previous character is not
+//!   a letter or digit and ends only where the next one is not: "Iran" is not
+//!   found in "Iranian" nor "Iraq" in "IraqDiplomacy", but "Iraq" is found in
+//!   "(Iraq)", "Iraq—" and "Iraq's" (the possessive is left out).
+//! - **Leftmost-longest, non-overlapping.** Scanning from the left, at each
+//!   word start the longest name that ends on a word boundary wins, and the
+//!   scan resumes after it: "United Nations Assistance Mission in Iraq" is one
+//!   mention, not three.
+//! - **Case.** An entry matches in its own casing, with the first letter of
+//!   the name or of each word upper-cased (Title Case), and in ALL CAPS
+//!   ("BAGHDAD—" at a dateline). A lower-case word never matches a
+//!   capitalised entry: "us" is not "US", "turkey" is not "Turkey". Entries
+//!   with the `nocase` option match in any case.
+//! - **Typography.** Matching runs on the normalised view of the text (see
+//!   the `text` module): curly and straight apostrophes, hyphens and en dashes,
+//!   letters with and without diacritics, and any white space including a
+//!   line break inside a name compare equal. Spans point into the original.
+//!
+//! The automaton is aho-corasick's contiguous NFA, walked anchored from word
+//! starts only: words that cannot begin a name (by their first byte) cost one
+//! table lookup, and no match is ever started inside a word.
+
+use crate::document::EntityType;
+use crate::error::{Error, ErrorKind};
+use crate::gazetteer::Gazetteer;
+use crate::text::{fold_key, is_word_char, Normalized};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The entity a tagger pattern stands for.
+#[derive(Clone, Debug)]
+pub(crate) struct TaggedEntity {
+    pub(crate) id: Arc<str>,
+    pub(crate) entity_type: EntityType,
+}
+
+/// A mention found by the tagger, in original byte offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub(crate) byte_start: usize,
+    pub(crate) byte_end: usize,
+    pub(crate) entity: u32,
+}
+
+/// One automaton with what its patterns stand for.
+#[derive(Debug)]
+struct Matcher {
+    nfa: NFA,
+    start: StateID,
+    /// Pattern id → index into `Tagger::entities`.
+    pattern_entity: Vec<u32>,
+}
+
+impl Matcher {
+    fn build(patterns: &[(String, u32)], case_insensitive: bool) -> Result<Option<Matcher>, Error> {
+        if patterns.is_empty() {
+            return Ok(None);
+        }
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(case_insensitive)
+            .prefilter(false)
+            .build(patterns.iter().map(|(p, _)| p.as_bytes()))
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::SizeLimit,
+                    format!("cannot build the gazetteer automaton: {e}"),
+                )
+            })?;
+        let start = nfa.start_state(Anchored::Yes).map_err(|e| {
+            Error::new(
+                ErrorKind::Config,
+                format!("cannot start an anchored search: {e}"),
+            )
+        })?;
+        Ok(Some(Matcher {
+            nfa,
+            start,
+            pattern_entity: patterns.iter().map(|&(_, e)| e).collect(),
+        }))
+    }
+
+    /// The longest pattern that starts at `at` and ends on a word boundary:
+    /// `(end, entity)`.
+    #[inline]
+    fn longest_at(&self, text: &str, at: usize) -> Option<(usize, u32)> {
+        let bytes = text.as_bytes();
+        let mut sid = self.start;
+        let mut best = None;
+        for (offset, &byte) in bytes[at..].iter().enumerate() {
+            sid = self.nfa.next_state(Anchored::Yes, sid, byte);
+            if self.nfa.is_special(sid) {
+                if self.nfa.is_dead(sid) {
+                    break;
+                }
+                let end = at + offset + 1;
+                if self.nfa.is_match(sid) && ends_word(text, end) {
+                    let pattern = self.nfa.match_pattern(sid, 0);
+                    best = Some((end, self.pattern_entity[pattern.as_usize()]));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// True when `end` is at the end of `text` or before a non-word character.
+#[inline]
+fn ends_word(text: &str, end: usize) -> bool {
+    match text.as_bytes().get(end) {
+        None => true,
+        Some(&b) if b < 0x80 => !b.is_ascii_alphanumeric(),
+        Some(_) => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
+    }
+}
+
+/// Finds gazetteer names in text; immutable and shareable once built.
+#[derive(Debug)]
+pub(crate) struct Tagger {
+    cased: Option<Matcher>,
+    caseless: Option<Matcher>,
+    /// Bytes that can begin some pattern of either matcher.
+    first_byte: [bool; 256],
+    entities: Vec<TaggedEntity>,
+    patterns: usize,
+}
+
+/// How a pattern string came from its entry: its own spelling beats a case
+/// variant derived from another entry.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Origin {
+    Derived,
+    Exact,
+}
+
+impl Tagger {
+    pub(crate) fn new(gazetteers: &[Gazetteer]) -> Result<Tagger, Error> {
+        let mut entities: Vec<TaggedEntity> = Vec::new();
+        let mut entity_index: HashMap<(Arc<str>, EntityType), u32> = HashMap::new();
+        // pattern → (entity, origin); later entries replace earlier ones of
+        // equal or lower origin.
+        let mut cased: HashMap<String, (u32, Origin)> = HashMap::new();
+        let mut caseless: HashMap<String, (u32, Origin)> = HashMap::new();
+        for gazetteer in gazetteers {
+            for entry in gazetteer.entries() {
+                let id: Arc<str> = Arc::from(entry.id.as_str());
+                let key = (id.clone(), entry.entity_type.clone());
+                let entity = *entity_index.entry(key).or_insert_with(|| {
+                    entities.push(TaggedEntity {
+                        id,
+                        entity_type: entry.entity_type.clone(),
+                    });
+                    (entities.len() - 1) as u32
+                });
+                for name in entry.names() {
+                    let name = fold_key(name);
+                    if entry.case_insensitive {
+                        let lower = name.to_lowercase();
+                        for variant in [
+                            name.clone(),
+                            lower.clone(),
+                            title_case(&lower),
+                            name.to_uppercase(),
+                        ] {
+                            insert(&mut caseless, variant, entity, Origin::Exact);
+                        }
+                        continue;
+                    }
+                    for (variant, origin) in case_variants(&name) {
+                        insert(&mut cased, variant, entity, origin);
+                    }
+                }
+            }
+        }
+        let cased = sorted_patterns(cased);
+        let caseless = sorted_patterns(caseless);
+        let mut first_byte = [false; 256];
+        for (pattern, _) in &cased {
+            first_byte[pattern.as_bytes()[0] as usize] = true;
+        }
+        for (pattern, _) in &caseless {
+            let b = pattern.as_bytes()[0];
+            first_byte[b.to_ascii_lowercase() as usize] = true;
+            first_byte[b.to_ascii_uppercase() as usize] = true;
+        }
+        Ok(Tagger {
+            patterns: cased.len() + caseless.len(),
+            cased: Matcher::build(&cased, false)?,
+            caseless: Matcher::build(&caseless, true)?,
+            first_byte,
+            entities,
+        })
+    }
+
+    pub(crate) fn entity(&self, index: u32) -> &TaggedEntity {
+        &self.entities[index as usize]
+    }
+
+    /// Number of distinct pattern strings (names and their case variants).
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.patterns
+    }
+
+    /// Appends the mentions in `norm` to `out`, in text order.
+    pub(crate) fn tag(&self, norm: &Normalized, out: &mut Vec<Mention>) {
+        let text = norm.as_str();
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        let mut after_word = false;
+        while at < bytes.len() {
+            let b = bytes[at];
+            if !after_word && self.first_byte[b as usize] {
+                if let Some((end, entity)) = self.longest_at(text, at) {
+                    out.push(Mention {
+                        byte_start: norm.original_start(at),
+                        byte_end: norm.original_end(end),
+                        entity,
+                    });
+                    // `end` is a word boundary, so what follows starts afresh.
+                    at = end;
+                    after_word = false;
+                    continue;
+                }
+            }
+            if b < 0x80 {
+                after_word = b.is_ascii_alphanumeric();
+                at += 1;
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                after_word = is_word_char(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+
+    fn longest_at(&self, text: &str, at: usize) -> Option<(usize, u32)> {
+        let cased = self.cased.as_ref().and_then(|m| m.longest_at(text, at));
+        let caseless = self.caseless.as_ref().and_then(|m| m.longest_at(text, at));
+        match (cased, caseless) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+fn insert(map: &mut HashMap<String, (u32, Origin)>, pattern: String, entity: u32, origin: Origin) {
+    if pattern.is_empty() {
+        return;
+    }
+    match map.get(&pattern) {
+        Some(&(_, existing)) if existing > origin => {}
+        _ => {
+            map.insert(pattern, (entity, origin));
+        }
+    }
+}
+
+fn sorted_patterns(map: HashMap<String, (u32, Origin)>) -> Vec<(String, u32)> {
+    let mut patterns: Vec<(String, u32)> = map.into_iter().map(|(p, (e, _))| (p, e)).collect();
+    patterns.sort_unstable();
+    patterns
+}
+
+/// The spellings a cased entry matches: its own, first letter capitalised,
+/// every word capitalised, and all capitals.
+fn case_variants(name: &str) -> Vec<(String, Origin)> {
+    let mut variants = vec![(name.to_string(), Origin::Exact)];
+    for derived in [
+        capitalise_first(name),
+        title_case(name),
+        name.to_uppercase(),
+    ] {
+        if variants.iter().all(|(v, _)| *v != derived) {
+            variants.push((derived, Origin::Derived));
+        }
+    }
+    variants
+}
+
+fn capitalise_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Upper-cases the first letter of each word (after a space or hyphen),
+/// leaving the other letters as they are ("al-Sistani" → "Al-Sistani").
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        word_start = c == ' ' || c == '-';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_variants_never_lower_case() {
+        let variants: Vec<String> = case_variants("al-Sistani")
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect();
+        assert_eq!(variants, ["al-Sistani", "Al-Sistani", "AL-SISTANI"]);
+        let variants: Vec<String> = case_variants("McDonald's")
+            .into_iter()
+            .map(|(v, _)| v)
+            .collect();
+        assert_eq!(variants, ["McDonald's", "MCDONALD'S"]);
+    }
+}

@@ -1,0 +1,214 @@
+//! The matching view of a text.
+//!
+//! Gazetteer surfaces and document text are both normalised before matching,
+//! so that typographic variants of a name compare equal:
+//!
+//! - apostrophes `’ ‘ ʼ ʾ ʿ ′ ´ \`` become `'`;
+//! - hyphens and en dashes `‐ ‑ ‒ – −` become `-` (the em dash stays: it
+//!   separates words, as in a dateline "BAGHDAD—Secretary");
+//! - Latin letters with diacritics lose them (`Kādhimī` → `Kadhimi`,
+//!   `Erdoğan` → `Erdogan`, `ß` → `ss`);
+//! - a run of white space (spaces, tabs, non-breaking and thin spaces, one line
+//!   break) becomes one space, so a name broken across lines still matches;
+//!   a run with two or more line breaks (a paragraph break) becomes `\n`, which
+//!   no name contains;
+//! - soft hyphens and zero-width characters are dropped.
+//!
+//! Case is kept: the tagger's case policy works on the original letters.
+//! The view remembers where its length differs from the original, so every
+//! offset found in it maps back to the original text exactly.
+
+use super::fold_table::LATIN_FOLDS;
+
+/// What one character of the original becomes in the matching view.
+enum Fold {
+    Keep,
+    Ascii(u8),
+    Str(&'static str),
+    Drop,
+    Space,
+}
+
+fn fold(c: char) -> Fold {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}' | '\u{2032}'
+        | '\u{00B4}' | '`' => Fold::Ascii(b'\''),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => Fold::Ascii(b'-'),
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Fold::Drop,
+        c if c.is_whitespace() => Fold::Space,
+        c if ('\u{00C0}'..='\u{1EFF}').contains(&c) => {
+            match LATIN_FOLDS.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(i) => Fold::Str(LATIN_FOLDS[i].1),
+                Err(_) => Fold::Keep,
+            }
+        }
+        _ => Fold::Keep,
+    }
+}
+
+/// True where the fast path of [`Normalized::new`] must stop: any non-ASCII
+/// byte, the backtick, white space other than a single space.
+#[inline]
+fn needs_folding(b: u8, next: Option<u8>) -> bool {
+    match b {
+        b' ' => next.is_some_and(|n| n.is_ascii_whitespace() || n >= 0x80),
+        b'`' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
+        b => b >= 0x80,
+    }
+}
+
+/// True for the characters that make up words: a match must not start or end
+/// next to one of them.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// A normalised copy of a text with the map back to the original's offsets.
+#[derive(Debug, Default)]
+pub(crate) struct Normalized {
+    text: String,
+    /// `(normalised, original)` byte offsets just after each place where the
+    /// two differ in length; between checkpoints they advance together.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl Normalized {
+    pub(crate) fn new(original: &str) -> Normalized {
+        let bytes = original.as_bytes();
+        let mut text = String::with_capacity(original.len());
+        let mut checkpoints = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Copy the longest run of ASCII that needs no change in one go.
+            let run = bytes[i..]
+                .iter()
+                .enumerate()
+                .position(|(k, &b)| needs_folding(b, bytes.get(i + k + 1).copied()))
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                text.push_str(&original[i..i + run]);
+                i += run;
+                continue;
+            }
+            let Some(c) = original[i..].chars().next() else {
+                break;
+            };
+            let char_start = i;
+            i += c.len_utf8();
+            let emitted = match fold(c) {
+                Fold::Keep => {
+                    text.push(c);
+                    continue;
+                }
+                Fold::Ascii(b) => {
+                    text.push(b as char);
+                    1
+                }
+                Fold::Str(s) => {
+                    text.push_str(s);
+                    s.len()
+                }
+                Fold::Drop => 0,
+                Fold::Space => {
+                    let mut newlines = usize::from(c == '\n');
+                    for ch in original[i..].chars() {
+                        if !ch.is_whitespace() {
+                            break;
+                        }
+                        newlines += usize::from(ch == '\n');
+                        i += ch.len_utf8();
+                    }
+                    text.push(if newlines >= 2 { '\n' } else { ' ' });
+                    1
+                }
+            };
+            if emitted != i - char_start {
+                checkpoints.push((text.len(), i));
+            }
+        }
+        Normalized { text, checkpoints }
+    }
+
+    /// The normalised text.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The original offset of a normalised offset where a mention starts.
+    pub(crate) fn original_start(&self, norm: usize) -> usize {
+        let idx = self.checkpoints.partition_point(|&(n, _)| n <= norm);
+        match idx.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some((n, o)) => o + (norm - n),
+            None => norm,
+        }
+    }
+
+    /// The original offset of a normalised offset where a mention ends: before
+    /// any characters that were dropped at that point.
+    pub(crate) fn original_end(&self, norm: usize) -> usize {
+        let idx = self.checkpoints.partition_point(|&(n, _)| n < norm);
+        let cp = match self.checkpoints.get(idx) {
+            Some(&cp) if cp.0 == norm => Some(cp),
+            _ => idx.checked_sub(1).map(|i| self.checkpoints[i]),
+        };
+        match cp {
+            Some((n, o)) => o + (norm - n),
+            None => norm,
+        }
+    }
+}
+
+/// The normalised form of a gazetteer surface: the document normalisation,
+/// trimmed.
+pub(crate) fn fold_key(surface: &str) -> String {
+    Normalized::new(surface).as_str().trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_roundtrip(original: &str, name: &str) {
+        let norm = Normalized::new(original);
+        let at = norm.as_str().find(name).expect("name in normalised text");
+        let start = norm.original_start(at);
+        let end = norm.original_end(at + name.len());
+        assert!(original.is_char_boundary(start) && original.is_char_boundary(end));
+        assert_eq!(
+            Normalized::new(&original[start..end]).as_str(),
+            name,
+            "{original:?}"
+        );
+    }
+
+    #[test]
+    fn folds_typographic_variants() {
+        assert_eq!(
+            Normalized::new("Kata’ib Hezbollah").as_str(),
+            "Kata'ib Hezbollah"
+        );
+        assert_eq!(Normalized::new("Kādhimī").as_str(), "Kadhimi");
+        assert_eq!(Normalized::new("Erdoğan’s").as_str(), "Erdogan's");
+        assert_eq!(
+            Normalized::new("Counter‐Terrorism").as_str(),
+            "Counter-Terrorism"
+        );
+        assert_eq!(
+            Normalized::new("Mike\u{a0}\n Pompeo").as_str(),
+            "Mike Pompeo"
+        );
+        assert_eq!(Normalized::new("end.\n\nNext").as_str(), "end.\nNext");
+        assert_eq!(Normalized::new("Strauß").as_str(), "Strauss");
+        assert_eq!(Normalized::new("Kata\u{ad}’ib").as_str(), "Kata'ib");
+    }
+
+    #[test]
+    fn maps_offsets_back_to_the_original() {
+        check_roundtrip("The Kādhimī government", "Kadhimi");
+        check_roundtrip("— Kata’ib Hezbollah’s", "Kata'ib Hezbollah");
+        check_roundtrip("Mike \u{a0}\n  Pompeo said", "Mike Pompeo");
+        check_roundtrip("x\u{200b}Erdoğan\u{200b} spoke", "Erdogan");
+        check_roundtrip("Großbritannien und Straße", "Strasse");
+    }
+}
