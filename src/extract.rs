@@ -1,8 +1,11 @@
 //! The pipeline: text → tagging → sentences → rules → [`Document`].
 
-use crate::document::{Document, Entity, Sentence, Source};
+use crate::document::{
+    Argument, Document, Entity, EntityType, Relation, Sentence, Source, Trigger,
+};
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
+use crate::rules::{matcher, RuleEngine, RuleSet};
 use crate::tagger::{Mention, Tagger};
 use crate::text::{split_sentences, CharCounter, Normalized};
 use once_cell::sync::Lazy;
@@ -31,7 +34,11 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub struct Extractor {
     tagger: Tagger,
+    rules: RuleEngine,
 }
+
+/// The default limit on the compiled size of one rule pattern, in bytes.
+pub const DEFAULT_RULE_SIZE_LIMIT: usize = 2 << 20;
 
 /// Configures and builds an [`Extractor`]. All loading and validation happens
 /// in [`ExtractorBuilder::build`].
@@ -39,6 +46,16 @@ pub struct Extractor {
 pub struct ExtractorBuilder {
     default_gazetteers: bool,
     gazetteers: Vec<GazetteerSource>,
+    default_rules: bool,
+    rules: Vec<RulesSource>,
+    rule_size_limit: usize,
+}
+
+#[derive(Clone, Debug)]
+enum RulesSource {
+    Parsed(RuleSet),
+    Path(PathBuf),
+    Text(PathBuf, String),
 }
 
 #[derive(Clone, Debug)]
@@ -53,6 +70,9 @@ impl Default for ExtractorBuilder {
         ExtractorBuilder {
             default_gazetteers: true,
             gazetteers: Vec::new(),
+            default_rules: true,
+            rules: Vec::new(),
+            rule_size_limit: DEFAULT_RULE_SIZE_LIMIT,
         }
     }
 }
@@ -94,15 +114,59 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether to load the relation rules shipped with the crate (default: yes).
+    pub fn default_rules(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.default_rules = yes;
+        self
+    }
+
+    /// Adds a parsed rule set; its rules come after the shipped ones.
+    pub fn rules(&mut self, rules: RuleSet) -> &mut ExtractorBuilder {
+        self.rules.push(RulesSource::Parsed(rules));
+        self
+    }
+
+    /// Adds a rule file, read at build time.
+    pub fn rules_path(&mut self, path: impl Into<PathBuf>) -> &mut ExtractorBuilder {
+        self.rules.push(RulesSource::Path(path.into()));
+        self
+    }
+
+    /// Adds rule text; `name` names it in error messages.
+    pub fn rules_text(
+        &mut self,
+        name: impl Into<PathBuf>,
+        text: impl Into<String>,
+    ) -> &mut ExtractorBuilder {
+        self.rules.push(RulesSource::Text(name.into(), text.into()));
+        self
+    }
+
+    /// The most bytes one compiled rule pattern may take (default
+    /// [`DEFAULT_RULE_SIZE_LIMIT`]); a larger rule is an
+    /// [`ErrorKind::SizeLimit`](crate::ErrorKind::SizeLimit) error at build time.
+    pub fn rule_size_limit(&mut self, bytes: usize) -> &mut ExtractorBuilder {
+        self.rule_size_limit = bytes;
+        self
+    }
+
     /// Loads everything and builds the extractor.
     pub fn build(&self) -> Result<Extractor, Error> {
-        let mut gazetteers = Vec::new();
-        if self.default_gazetteers {
-            gazetteers.extend(Gazetteer::shipped()?);
+        let gazetteers = self.gazetteers()?;
+        let mut rules = Vec::new();
+        if self.default_rules {
+            rules.extend(RuleSet::shipped()?);
         }
-        gazetteers.extend(self.user_gazetteers()?);
+        for source in &self.rules {
+            rules.push(match source {
+                RulesSource::Parsed(r) => r.clone(),
+                RulesSource::Path(path) => RuleSet::from_path(path)?,
+                RulesSource::Text(name, text) => RuleSet::parse(name, text)?,
+            });
+        }
         Ok(Extractor {
             tagger: Tagger::new(&gazetteers)?,
+            rules: RuleEngine::new(&rules, self.rule_size_limit)?,
         })
     }
 
@@ -132,8 +196,12 @@ impl ExtractorBuilder {
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     // The shipped lists are checked by the test suite; should they ever fail
     // to build, an extractor that finds nothing is better than a panic.
-    Extractor::builder().build().unwrap_or_else(|_| Extractor {
-        tagger: Tagger::new(&[]).unwrap_or_else(|_| unreachable!("an empty tagger always builds")),
+    Extractor::builder().build().unwrap_or_else(|_| {
+        Extractor::builder()
+            .default_gazetteers(false)
+            .default_rules(false)
+            .build()
+            .unwrap_or_else(|_| unreachable!("an empty extractor always builds"))
     })
 });
 
@@ -194,12 +262,69 @@ impl Extractor {
                 span: counter.span(start, end),
             })
             .collect();
+        let relations = self.relations(text, &sentence_ranges, &entities, &mut counter);
         Document {
             id: String::new(),
             entities,
-            relations: Vec::new(),
+            relations,
             sentences,
         }
+    }
+
+    /// Runs the rules on every sentence with two or more mentions.
+    fn relations(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        entities: &[Entity],
+        counter: &mut CharCounter<'_>,
+    ) -> Vec<Relation> {
+        let mut relations = Vec::new();
+        if self.rules.is_empty() {
+            return relations;
+        }
+        let mut first = 0;
+        while first < entities.len() {
+            let sentence = entities[first].sentence;
+            let count = entities[first..]
+                .iter()
+                .take_while(|e| e.sentence == sentence)
+                .count();
+            let members = first..first + count;
+            first += count;
+            if count < 2 {
+                continue;
+            }
+            let Some(&range) = sentences.get(sentence) else {
+                continue;
+            };
+            let mentions: Vec<(usize, usize, usize)> = members
+                .map(|i| (entities[i].span.byte_start, entities[i].span.byte_end, i))
+                .collect();
+            let tokens = matcher::tokenize(text, range, &mentions);
+            let found = self.rules.run(
+                &tokens,
+                |e| entities[e].entity_type.as_str().to_string(),
+                |a, b| same_group(&entities[a].entity_type, &entities[b].entity_type),
+            );
+            for f in found {
+                let rule = self.rules.rule(f.rule);
+                relations.push(Relation {
+                    subject: argument(entities, f.subject),
+                    predicate: rule.predicate.clone(),
+                    object: argument(entities, f.object),
+                    negated: f.negated,
+                    hedged: f.hedged,
+                    sentence,
+                    rule: rule.name.clone(),
+                    trigger: Trigger {
+                        text: text[f.trigger.0..f.trigger.1].to_string(),
+                        span: counter.span(f.trigger.0, f.trigger.1),
+                    },
+                });
+            }
+        }
+        relations
     }
 
     /// Gazetteer mentions only, in original byte offsets.
@@ -209,4 +334,23 @@ impl Extractor {
         self.tagger.tag(&norm, &mut mentions);
         mentions
     }
+}
+
+fn argument(entities: &[Entity], index: usize) -> Argument {
+    let e = &entities[index];
+    Argument {
+        entity: index,
+        text: e.text.clone(),
+        entity_type: e.entity_type.clone(),
+        id: e.id.clone(),
+        start: e.span.start,
+        end: e.span.end,
+    }
+}
+
+/// Types that can be coordinated in one list: the same type, or places of
+/// any kind.
+fn same_group(a: &EntityType, b: &EntityType) -> bool {
+    let place = |t: &EntityType| matches!(t, EntityType::Gpe | EntityType::Loc | EntityType::Fac);
+    a == b || (place(a) && place(b))
 }

@@ -357,7 +357,7 @@ mod tests {
         );
         assert_eq!(
             error_of("Kādhimī\tPERSON\tk\t\tfuzzy\n"),
-            "g.tsv:1:20: unknown option \"fuzzy\"; expected \"nocase\""
+            "g.tsv:1:19: unknown option \"fuzzy\"; expected \"nocase\""
         );
         assert!(error_of("a\tB\tc\td\te\tf\n").starts_with("g.tsv:1:12: expected at most 5"));
     }

@@ -48,12 +48,14 @@ mod document;
 mod error;
 mod extract;
 pub mod gazetteer;
+pub mod rules;
 mod span;
 mod tagger;
 mod text;
 
 pub use document::{Argument, Document, Entity, EntityType, Relation, Sentence, Source, Trigger};
 pub use error::{Error, ErrorKind, Location};
-pub use extract::{default_extractor, Extractor, ExtractorBuilder};
+pub use extract::{default_extractor, Extractor, ExtractorBuilder, DEFAULT_RULE_SIZE_LIMIT};
 pub use gazetteer::{Entry, Gazetteer};
+pub use rules::{Rule, RuleSet};
 pub use span::Span;

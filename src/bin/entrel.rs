@@ -30,6 +30,12 @@ struct ExtractorArgs {
     /// Do not load the gazetteers shipped with entrel.
     #[arg(long)]
     no_default_gazetteers: bool,
+    /// A relation rule file, added to the shipped rules (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Do not load the relation rules shipped with entrel.
+    #[arg(long)]
+    no_default_rules: bool,
 }
 
 impl ExtractorArgs {
@@ -38,6 +44,10 @@ impl ExtractorArgs {
         builder.default_gazetteers(!self.no_default_gazetteers);
         for path in &self.gazetteers {
             builder.gazetteer_path(path);
+        }
+        builder.default_rules(!self.no_default_rules);
+        for path in &self.rules {
+            builder.rules_path(path);
         }
         builder.build()
     }

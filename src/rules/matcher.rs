@@ -1,0 +1,528 @@
+//! Running compiled rules over one sentence: tokens, cue words, matches.
+
+use super::compile::{CLOSE, OPEN};
+use crate::text::Normalized;
+
+/// A token of a sentence: a word or punctuation mark, or an entity mention.
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    /// Original byte offsets.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokenKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    Word(String),
+    /// Index into the document's mentions.
+    Entity(usize),
+}
+
+/// What a cue word says about the relations around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// Denies: "not", "never", "no longer", "denied".
+    Negation,
+    /// Hedges: "if", "would", "could", "may".
+    Hedge,
+    /// Neither, but left out of matching so that patterns need not spell it:
+    /// auxiliaries ("did", "has") and adverbs ("also", "reportedly").
+    Filler,
+}
+
+/// Cue phrases, longest first within each first word. They are removed from
+/// the stream the patterns see, so "X did not attack Y" matches the pattern
+/// for "X attacked Y", and the cue marks the relation.
+const CUES: &[(&[&str], Cue)] = &[
+    (&["no", "longer"], Cue::Negation),
+    (&["refused", "to"], Cue::Negation),
+    (&["refuses", "to"], Cue::Negation),
+    (&["declined", "to"], Cue::Negation),
+    (&["failed", "to"], Cue::Negation),
+    (&["denied", "that", "it"], Cue::Negation),
+    (&["denied", "that", "they"], Cue::Negation),
+    (&["denied", "that", "he"], Cue::Negation),
+    (&["denied", "that", "she"], Cue::Negation),
+    (&["denied", "that"], Cue::Negation),
+    (&["denies", "that", "it"], Cue::Negation),
+    (&["denies", "that", "he"], Cue::Negation),
+    (&["denies", "that", "she"], Cue::Negation),
+    (&["denies", "that"], Cue::Negation),
+    (&["denied", "having"], Cue::Negation),
+    (&["denied"], Cue::Negation),
+    (&["denies"], Cue::Negation),
+    (&["deny"], Cue::Negation),
+    (&["not"], Cue::Negation),
+    (&["n't"], Cue::Negation),
+    (&["never"], Cue::Negation),
+    (&["neither"], Cue::Negation),
+    (&["nor"], Cue::Negation),
+    (&["if"], Cue::Hedge),
+    (&["would"], Cue::Hedge),
+    (&["could"], Cue::Hedge),
+    (&["may"], Cue::Hedge),
+    (&["might"], Cue::Hedge),
+    (&["should"], Cue::Hedge),
+    (&["whether"], Cue::Hedge),
+    (&["unless"], Cue::Hedge),
+    (&["did"], Cue::Filler),
+    (&["does"], Cue::Filler),
+    (&["do"], Cue::Filler),
+    (&["has"], Cue::Filler),
+    (&["have"], Cue::Filler),
+    (&["had"], Cue::Filler),
+    (&["will"], Cue::Filler),
+    (&["wo"], Cue::Filler),
+    (&["shall"], Cue::Filler),
+    (&["must"], Cue::Filler),
+    (&["also"], Cue::Filler),
+    (&["reportedly"], Cue::Filler),
+    (&["allegedly"], Cue::Filler),
+    (&["repeatedly"], Cue::Filler),
+    (&["again"], Cue::Filler),
+    (&["recently"], Cue::Filler),
+    (&["previously"], Cue::Filler),
+    (&["still"], Cue::Filler),
+    (&["already"], Cue::Filler),
+    (&["later"], Cue::Filler),
+    (&["publicly"], Cue::Filler),
+    (&["openly"], Cue::Filler),
+    (&["formally"], Cue::Filler),
+    (&["officially"], Cue::Filler),
+    (&["briefly"], Cue::Filler),
+    (&["privately"], Cue::Filler),
+    (&["secretly"], Cue::Filler),
+    (&["once"], Cue::Filler),
+    (&["just"], Cue::Filler),
+    (&["even"], Cue::Filler),
+];
+
+/// Words that end the reach of a cue looking forward into a clause.
+fn is_clause_break(word: &str) -> bool {
+    matches!(
+        word,
+        "," | ";"
+            | ":"
+            | "—"
+            | "("
+            | ")"
+            | "but"
+            | "while"
+            | "although"
+            | "though"
+            | "whereas"
+            | "and"
+            | "because"
+            | "after"
+            | "before"
+            | "when"
+    )
+}
+
+/// Words allowed between two coordinated entities besides the coordinator:
+/// titles ("Neither President X nor Prime Minister Y").
+fn is_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "president"
+            | "prime"
+            | "minister"
+            | "secretary"
+            | "of"
+            | "state"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "king"
+            | "queen"
+            | "prince"
+            | "crown"
+            | "sheikh"
+            | "ayatollah"
+            | "grand"
+            | "general"
+            | "gen"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "governor"
+            | "chancellor"
+            | "premier"
+            | "vice"
+            | "deputy"
+            | "former"
+            | "."
+    )
+}
+
+fn is_coordinator(word: &str) -> bool {
+    matches!(word, "and" | "or" | "nor" | "," | "&")
+}
+
+/// A token's matching form: folded like the tagger's view, lower-cased, with
+/// the stream's own markers replaced.
+pub(crate) fn fold_token(text: &str) -> String {
+    Normalized::new(text)
+        .as_str()
+        .trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '@' | '#' | OPEN | CLOSE => '_',
+            c => c,
+        })
+        .collect()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}')
+}
+
+/// Splits `text[start..end]` into word and punctuation tokens.
+fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let slice = &text[start..end];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let offset = |i: usize| start + chars.get(i).map_or(slice.len(), |&(o, _)| o);
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'
+            )
+        {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let first = i;
+            while i < chars.len() {
+                let c = chars[i].1;
+                let inner_apostrophe = is_apostrophe(c) && is_word(at(i + 1)) && !is_clitic(&at, i);
+                if !(c.is_alphanumeric() || inner_apostrophe) {
+                    break;
+                }
+                i += 1;
+            }
+            // "didn't": the word is "did", the clitic "n't".
+            let mut word_end = i;
+            if i > first + 1
+                && matches!(at(i - 1), Some('n' | 'N'))
+                && at(i).is_some_and(is_apostrophe)
+                && matches!(at(i + 1), Some('t' | 'T'))
+                && !is_word(at(i + 2))
+            {
+                word_end = i - 1;
+            }
+            push_word(text, offset(first), offset(word_end), out);
+            if word_end < i {
+                push_word(text, offset(word_end), offset(i + 2), out);
+                i += 2;
+            }
+            continue;
+        }
+        if is_apostrophe(c) && matches!(at(i + 1), Some('s' | 'S')) && !is_word(at(i + 2)) {
+            push_word(text, offset(i), offset(i + 2), out);
+            i += 2;
+            continue;
+        }
+        push_word(text, offset(i), offset(i + 1), out);
+        i += 1;
+    }
+}
+
+/// True at an apostrophe that starts a clitic ('s, n't) rather than
+/// continuing a word (Kata'ib, O'Brien).
+fn is_clitic(at: &impl Fn(usize) -> Option<char>, i: usize) -> bool {
+    let next = at(i + 1);
+    let after = at(i + 2);
+    let ends = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    (matches!(next, Some('s' | 'S')) && ends(after))
+        || (matches!(next, Some('t' | 'T'))
+            && ends(after)
+            && matches!(at(i.wrapping_sub(1)), Some('n' | 'N')))
+}
+
+fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let folded = fold_token(&text[start..end]);
+    if !folded.is_empty() {
+        out.push(Token {
+            start,
+            end,
+            kind: TokenKind::Word(folded),
+        });
+    }
+}
+
+/// The tokens of a sentence; `mentions` are the (start, end) byte offsets
+/// of the sentence's mentions, with their document indices.
+pub(crate) fn tokenize(
+    text: &str,
+    sentence: (usize, usize),
+    mentions: &[(usize, usize, usize)],
+) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut pos = sentence.0;
+    for &(start, end, index) in mentions {
+        if start < pos || end > sentence.1 {
+            continue;
+        }
+        push_words(text, pos, start, &mut out);
+        out.push(Token {
+            start,
+            end,
+            kind: TokenKind::Entity(index),
+        });
+        pos = end;
+    }
+    push_words(text, pos, sentence.1, &mut out);
+    out
+}
+
+/// The string the patterns run on, with the position of each token in it.
+pub(crate) struct Stream {
+    pub(crate) text: String,
+    /// For each stream token: its offset in `text` and its index in the
+    /// sentence's tokens.
+    pub(crate) tokens: Vec<(usize, usize)>,
+    /// For each sentence token: the cue it belongs to, if any.
+    pub(crate) cues: Vec<Option<Cue>>,
+}
+
+impl Stream {
+    pub(crate) fn new(tokens: &[Token], type_of: impl Fn(usize) -> String) -> Stream {
+        let cues = find_cues(tokens);
+        let mut text = String::with_capacity(tokens.len() * 8);
+        let mut positions = Vec::with_capacity(tokens.len());
+        for (index, token) in tokens.iter().enumerate() {
+            if cues[index].is_some() {
+                continue;
+            }
+            positions.push((text.len(), index));
+            text.push(OPEN);
+            match &token.kind {
+                TokenKind::Word(w) => text.push_str(w),
+                TokenKind::Entity(e) => {
+                    text.push('@');
+                    text.push_str(&type_of(*e));
+                    text.push('#');
+                    text.push_str(&e.to_string());
+                }
+            }
+            text.push(CLOSE);
+        }
+        Stream {
+            text,
+            tokens: positions,
+            cues,
+        }
+    }
+
+    /// The sentence-token index of the stream token at `offset` (a token start).
+    pub(crate) fn token_at(&self, offset: usize) -> usize {
+        let i = self.tokens.partition_point(|&(o, _)| o < offset);
+        self.tokens.get(i).map_or(usize::MAX, |&(_, t)| t)
+    }
+
+    /// The sentence-token index of the last stream token ending at or before
+    /// `offset` (a token end).
+    pub(crate) fn token_before(&self, offset: usize) -> usize {
+        let i = self.tokens.partition_point(|&(o, _)| o < offset);
+        i.checked_sub(1).map_or(0, |i| self.tokens[i].1)
+    }
+}
+
+fn find_cues(tokens: &[Token]) -> Vec<Option<Cue>> {
+    let mut cues = vec![None; tokens.len()];
+    let word = |i: usize| match tokens.get(i).map(|t| &t.kind) {
+        Some(TokenKind::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut matched = 0;
+        if let Some(first) = word(i) {
+            for (phrase, cue) in CUES {
+                if phrase[0] == first
+                    && phrase
+                        .iter()
+                        .enumerate()
+                        .all(|(k, p)| word(i + k) == Some(p))
+                {
+                    for slot in cues.iter_mut().skip(i).take(phrase.len()) {
+                        *slot = Some(*cue);
+                    }
+                    matched = phrase.len();
+                    break;
+                }
+            }
+        }
+        i += matched.max(1);
+    }
+    cues
+}
+
+/// Whether the relation matched over sentence tokens `first..=last` is
+/// denied or hedged: by a cue inside it, or in the same clause just before it.
+pub(crate) fn modality(
+    tokens: &[Token],
+    cues: &[Option<Cue>],
+    first: usize,
+    last: usize,
+) -> (bool, bool) {
+    let mut negated = false;
+    let mut hedged = false;
+    let mut note = |cue: Option<Cue>| match cue {
+        Some(Cue::Negation) => negated = true,
+        Some(Cue::Hedge) => hedged = true,
+        _ => {}
+    };
+    for cue in &cues[first..=last.min(cues.len() - 1)] {
+        note(*cue);
+    }
+    let mut seen = 0;
+    let mut i = first;
+    while i > 0 && seen < 5 {
+        i -= 1;
+        match &tokens[i].kind {
+            TokenKind::Word(w) if is_clause_break(w) && cues[i].is_none() => break,
+            _ => {}
+        }
+        note(cues[i]);
+        seen += 1;
+    }
+    (negated, hedged)
+}
+
+/// Entities coordinated with the entity token at `at` ("X and Y", "X, Y",
+/// "neither X nor Y"), looking `backward` or forward, of the same type group.
+pub(crate) fn coordinated(
+    tokens: &[Token],
+    at: usize,
+    backward: bool,
+    same_group: impl Fn(usize) -> bool,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut i = at;
+    loop {
+        let mut saw_coordinator = false;
+        let mut next = None;
+        let mut steps = 0;
+        let mut j = i;
+        while steps < 6 {
+            j = if backward {
+                match j.checked_sub(1) {
+                    Some(j) => j,
+                    None => break,
+                }
+            } else {
+                j + 1
+            };
+            let Some(token) = tokens.get(j) else { break };
+            match &token.kind {
+                TokenKind::Word(w) if is_coordinator(w) => saw_coordinator = true,
+                TokenKind::Word(w) if is_title_word(w) || (backward && w == "neither") => {}
+                TokenKind::Word(_) => break,
+                TokenKind::Entity(e) => {
+                    // Looking forward, "Y and Z" must end there: in "attacked
+                    // Y and Z killed W", Z starts a clause of its own.
+                    let ends_list = backward
+                        || match tokens.get(j + 1).map(|t| &t.kind) {
+                            None => true,
+                            Some(TokenKind::Word(w)) => {
+                                is_coordinator(w) || !w.chars().any(char::is_alphanumeric)
+                            }
+                            Some(TokenKind::Entity(_)) => false,
+                        };
+                    if saw_coordinator && ends_list && same_group(*e) {
+                        next = Some((j, *e));
+                    }
+                    break;
+                }
+            }
+            steps += 1;
+        }
+        match next {
+            Some((j, e)) => {
+                found.push(e);
+                i = j;
+            }
+            None => return found,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        push_words(text, 0, text.len(), &mut out);
+        out.iter()
+            .map(|t| {
+                assert_eq!(
+                    fold_token(&text[t.start..t.end]),
+                    match &t.kind {
+                        TokenKind::Word(w) => w.clone(),
+                        TokenKind::Entity(_) => unreachable!(),
+                    }
+                );
+                match &t.kind {
+                    TokenKind::Word(w) => w.clone(),
+                    TokenKind::Entity(_) => String::new(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_clitics_and_punctuation() {
+        assert_eq!(
+            words("Iraq’s forces didn't"),
+            ["iraq", "'s", "forces", "did", "n't"]
+        );
+        assert_eq!(words("Kata’ib O'Brien"), ["kata'ib", "o'brien"]);
+        assert_eq!(
+            words("Iranian-backed, (allegedly)."),
+            ["iranian", "-", "backed", ",", "(", "allegedly", ")", "."]
+        );
+        assert_eq!(words("the Saudis’ plan"), ["the", "saudis", "'", "plan"]);
+        assert_eq!(words("Kādhimī\u{0}\u{200b}x"), ["kadhimi", "x"]);
+    }
+
+    #[test]
+    fn cues_are_found_as_phrases() {
+        let mut tokens = Vec::new();
+        push_words(
+            "he no longer denied that it would attack",
+            0,
+            40,
+            &mut tokens,
+        );
+        let cues = find_cues(&tokens);
+        assert_eq!(
+            cues,
+            [
+                None,
+                Some(Cue::Negation),
+                Some(Cue::Negation),
+                Some(Cue::Negation),
+                Some(Cue::Negation),
+                Some(Cue::Negation),
+                Some(Cue::Hedge),
+                None
+            ]
+        );
+    }
+}

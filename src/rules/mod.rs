@@ -1,0 +1,346 @@
+//! Relation rules: a small language for the patterns in which news states
+//! relations, compiled once and run on every sentence with two or more
+//! entity mentions.
+//!
+//! # The rule language
+//!
+//! A rule file (`.rules`) holds `let` definitions and rules:
+//!
+//! ```text
+//! # Comments start with '#'.
+//! let attack_verb = (attack* | struck | strikes | bombed | shelled | raided)
+//!
+//! rule attack-active -> attacked
+//!   match <subject:PERSON|ORG|GPE|NORP> {$attack_verb} the? <object:PERSON|ORG|GPE|FAC>
+//!   match <object:PERSON|ORG|GPE|FAC> (was|were|is|are|been|being) {$attack_verb by} <subject:ORG|GPE>
+//!   priority 1
+//!   example [Hamas](ORG) attacked [Israel](GPE).
+//!   counter [Hamas](ORG) and [Israel](GPE) were named.
+//! ```
+//!
+//! - `rule NAME -> predicate` starts a rule; its indented lines follow.
+//! - `match PATTERN`: one or more; any of them makes the rule fire.
+//! - Pattern elements, matched token by token against the sentence:
+//!   - `word`: a literal word or punctuation mark, case-insensitive and folded
+//!     like names (`’s` = `'s`); `word*` matches any word starting so;
+//!     `"("` quotes a token that is otherwise syntax.
+//!   - `(a | b c | d)`: alternatives, each a sequence; `x?`: optional.
+//!   - `_`: any one word; `...N`: up to N words (never an entity).
+//!   - `<subject:PERSON|ORG>` and `<object:GPE>`: an entity mention of one of
+//!     the types, in a role; `<PERSON>` or `<*>` an entity in no role. Each
+//!     pattern has exactly one subject and one object, outside choices and
+//!     optionals.
+//!   - `{ ... }`: the trigger, the words reported as having made the rule
+//!     fire; without it, the words between subject and object are.
+//!   - `$name`: the elements of an earlier `let name = ...`.
+//! - `priority N`: where two rules relate the same two mentions, the higher
+//!   priority wins, then the rule defined first.
+//! - `example` / `counter`: sentences, with entities marked `[text](TYPE)`,
+//!   on which the rule must / must not fire; the test suite runs them all.
+//!
+//! Before matching, cue words are taken out of the sentence: negations ("not",
+//! "n't", "never", "no longer", "neither", "nor", "denied that"), hedges ("if",
+//! "would", "could", "may", "might") and fillers (auxiliaries such as "did" and
+//! "has", adverbs such as "also"). So "X did not attack Y" matches the pattern
+//! `<subject> attacked <object>`, and the relation is marked `negated`; cues
+//! in the same clause just before the match count too ("If X visited Y" is
+//! `hedged`). A relation also holds for entities coordinated with its subject
+//! or object ("Neither X nor Y supports Z" gives two negated relations).
+//!
+//! Patterns compile to regular expressions over the sentence's tokens and run
+//! on the `regex` crate's linear-time engines: no input makes a rule slow.
+
+mod compile;
+pub(crate) mod matcher;
+mod syntax;
+
+use crate::error::{Error, ErrorKind, Location};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::path::Path;
+use syntax::RuleDef;
+
+/// A parsed rule: its name, predicate and examples.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    def: RuleDef,
+}
+
+impl Rule {
+    /// The rule's name.
+    pub fn name(&self) -> &str {
+        &self.def.name
+    }
+
+    /// The predicate it emits.
+    pub fn predicate(&self) -> &str {
+        &self.def.predicate
+    }
+
+    /// Its priority where it conflicts with another rule.
+    pub fn priority(&self) -> i32 {
+        self.def.priority
+    }
+
+    /// Sentences (entities marked `[text](TYPE)`) on which it must fire.
+    pub fn examples(&self) -> &[String] {
+        &self.def.examples
+    }
+
+    /// Sentences on which it must not fire.
+    pub fn counters(&self) -> &[String] {
+        &self.def.counters
+    }
+
+    /// Where the rule is defined.
+    pub fn location(&self) -> &Location {
+        &self.def.location
+    }
+}
+
+/// A parsed rule file.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+const SHIPPED: &[(&str, &str)] = &[(
+    "gazetteers/relations.rules",
+    include_str!("../../gazetteers/relations.rules"),
+)];
+
+impl RuleSet {
+    /// Parses rule text; `name` names it in error messages.
+    ///
+    /// ```
+    /// let rules = entrel::RuleSet::parse("mine.rules",
+    ///     "rule visit -> visited\n  match <subject:PERSON> {visited} <object:GPE>\n")?;
+    /// assert_eq!(rules.rules()[0].predicate(), "visited");
+    ///
+    /// let err = entrel::RuleSet::parse("bad.rules", "rule r -> x\n  match <subject:PERSON> (met\n")
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///     "bad.rules:2:29: expected '|' or ')' to close the group opened at column 26, found the end of the line");
+    /// # Ok::<(), entrel::Error>(())
+    /// ```
+    pub fn parse(name: impl AsRef<Path>, text: &str) -> Result<RuleSet, Error> {
+        let defs = syntax::parse(name.as_ref(), text)?;
+        Ok(RuleSet {
+            rules: defs.into_iter().map(|def| Rule { def }).collect(),
+        })
+    }
+
+    /// Reads and parses a rule file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<RuleSet, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        RuleSet::parse(path, &text)
+    }
+
+    /// The rules shipped with the crate.
+    pub fn shipped() -> Result<Vec<RuleSet>, Error> {
+        SHIPPED
+            .iter()
+            .map(|(name, text)| RuleSet::parse(name, text))
+            .collect()
+    }
+
+    /// The rules in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+}
+
+/// One compiled `match` line.
+#[derive(Debug)]
+struct CompiledPattern {
+    rule: usize,
+    regex: Regex,
+}
+
+/// All rules compiled: a set to find which patterns match a sentence, and
+/// each pattern's own regex for its captures.
+#[derive(Debug)]
+pub(crate) struct RuleEngine {
+    rules: Vec<RuleDef>,
+    patterns: Vec<CompiledPattern>,
+    set: Option<RegexSet>,
+}
+
+/// A relation found in a sentence, before it becomes a [`crate::Relation`].
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub(crate) subject: usize,
+    pub(crate) object: usize,
+    pub(crate) rule: usize,
+    pub(crate) trigger: (usize, usize),
+    pub(crate) negated: bool,
+    pub(crate) hedged: bool,
+}
+
+impl RuleEngine {
+    pub(crate) fn new(sets: &[RuleSet], size_limit: usize) -> Result<RuleEngine, Error> {
+        let mut rules = Vec::new();
+        let mut patterns = Vec::new();
+        let mut sources = Vec::new();
+        for set in sets {
+            for rule in &set.rules {
+                let index = rules.len();
+                for (elements, location) in &rule.def.patterns {
+                    let source = compile::to_regex(elements);
+                    let regex = RegexBuilder::new(&source)
+                        .size_limit(size_limit)
+                        .dfa_size_limit(size_limit)
+                        .build()
+                        .map_err(|e| compile_error(&rule.def.name, location, size_limit, &e))?;
+                    patterns.push(CompiledPattern { rule: index, regex });
+                    sources.push(source);
+                }
+                rules.push(rule.def.clone());
+            }
+        }
+        let set = if sources.is_empty() {
+            None
+        } else {
+            let limit = size_limit.saturating_mul(sources.len().max(1));
+            Some(
+                RegexSetBuilder::new(&sources)
+                    .size_limit(limit)
+                    .dfa_size_limit(limit)
+                    .build()
+                    .map_err(|e| {
+                        Error::new(
+                            ErrorKind::SizeLimit,
+                            format!("the rules together do not compile: {e}"),
+                        )
+                    })?,
+            )
+        };
+        Ok(RuleEngine {
+            rules,
+            patterns,
+            set,
+        })
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    pub(crate) fn rule(&self, index: usize) -> &RuleDef {
+        &self.rules[index]
+    }
+
+    /// Runs every rule on one sentence's tokens.
+    pub(crate) fn run(
+        &self,
+        tokens: &[matcher::Token],
+        type_of: impl Fn(usize) -> String,
+        same_group: impl Fn(usize, usize) -> bool,
+    ) -> Vec<Found> {
+        let Some(set) = &self.set else {
+            return Vec::new();
+        };
+        let stream = matcher::Stream::new(tokens, &type_of);
+        let mut found: Vec<Found> = Vec::new();
+        for pattern_index in set.matches(&stream.text).iter() {
+            let pattern = &self.patterns[pattern_index];
+            for caps in pattern.regex.captures_iter(&stream.text) {
+                let (Some(s), Some(o), Some(whole)) =
+                    (caps.name("subject"), caps.name("object"), caps.get(0))
+                else {
+                    continue;
+                };
+                let (Ok(subject), Ok(object)) =
+                    (s.as_str().parse::<usize>(), o.as_str().parse::<usize>())
+                else {
+                    continue;
+                };
+                let s_tok = stream.token_before(s.end());
+                let o_tok = stream.token_before(o.end());
+                let (first, last) = (
+                    stream.token_at(whole.start()),
+                    stream.token_before(whole.end()),
+                );
+                let trigger_tokens = match caps.name("trigger") {
+                    Some(t) => (stream.token_at(t.start()), stream.token_before(t.end())),
+                    None => between(&stream, s_tok, o_tok).unwrap_or((first, last)),
+                };
+                let (negated, hedged) = matcher::modality(tokens, &stream.cues, first, last);
+                let trigger = (tokens[trigger_tokens.0].start, tokens[trigger_tokens.1].end);
+                let base = Found {
+                    subject,
+                    object,
+                    rule: pattern.rule,
+                    trigger,
+                    negated,
+                    hedged,
+                };
+                let subjects =
+                    matcher::coordinated(tokens, s_tok, s_tok < o_tok, |e| same_group(e, subject));
+                let objects =
+                    matcher::coordinated(tokens, o_tok, o_tok < s_tok, |e| same_group(e, object));
+                for &extra in &subjects {
+                    found.push(Found {
+                        subject: extra,
+                        ..base.clone()
+                    });
+                }
+                for &extra in &objects {
+                    found.push(Found {
+                        object: extra,
+                        ..base.clone()
+                    });
+                }
+                found.push(base);
+            }
+        }
+        self.resolve(found)
+    }
+
+    /// Keeps, for each pair of mentions, the relations of the winning rule.
+    fn resolve(&self, mut found: Vec<Found>) -> Vec<Found> {
+        found.sort_by_key(|f| {
+            (
+                std::cmp::Reverse(self.rules[f.rule].priority),
+                f.rule,
+                f.trigger.0,
+            )
+        });
+        let mut kept: Vec<Found> = Vec::new();
+        for f in found {
+            let pair = |g: &Found| (g.subject.min(g.object), g.subject.max(g.object));
+            let conflict = kept.iter().any(|k| {
+                pair(k) == pair(&f)
+                    && (k.rule != f.rule || (k.subject, k.object) == (f.subject, f.object))
+            });
+            if !conflict && f.subject != f.object {
+                kept.push(f);
+            }
+        }
+        kept.sort_by_key(|f| (f.trigger.0, f.subject, f.object));
+        kept
+    }
+}
+
+/// Sentence-token range strictly between two tokens, if not empty.
+fn between(stream: &matcher::Stream, a: usize, b: usize) -> Option<(usize, usize)> {
+    let (lo, hi) = (a.min(b), a.max(b));
+    let inner: Vec<usize> = stream
+        .tokens
+        .iter()
+        .map(|&(_, t)| t)
+        .filter(|&t| t > lo && t < hi)
+        .collect();
+    Some((*inner.first()?, *inner.last()?))
+}
+
+fn compile_error(rule: &str, location: &Location, limit: usize, err: &regex::Error) -> Error {
+    match err {
+        regex::Error::CompiledTooBig(_) => Error::new(
+            ErrorKind::SizeLimit,
+            format!("rule {rule:?} compiles to more than the limit of {limit} bytes; expected a smaller pattern (fewer alternatives or shorter gaps) or a higher limit"),
+        ),
+        other => Error::new(ErrorKind::Rule, format!("rule {rule:?} does not compile: {other}")),
+    }
+    .at(location.clone())
+}
