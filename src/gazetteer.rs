@@ -359,7 +359,7 @@ mod tests {
             error_of("Kādhimī\tPERSON\tk\t\tfuzzy\n"),
             "g.tsv:1:19: unknown option \"fuzzy\"; expected \"nocase\""
         );
-        assert!(error_of("a\tB\tc\td\te\tf\n").starts_with("g.tsv:1:12: expected at most 5"));
+        assert!(error_of("a\tB\tc\td\te\tf\n").starts_with("g.tsv:1:10: expected at most 5"));
     }
 
     #[test]
