@@ -119,7 +119,7 @@ impl RuleSet {
     /// let err = entrel::RuleSet::parse("bad.rules", "rule r -> x\n  match <subject:PERSON> (met\n")
     ///     .unwrap_err();
     /// assert_eq!(err.to_string(),
-    ///     "bad.rules:2:29: expected '|' or ')' to close the group opened at column 26, found the end of the line");
+    ///     "bad.rules:2:30: expected '|' or ')' to close the group opened at column 26, found the end of the line");
     /// # Ok::<(), entrel::Error>(())
     /// ```
     pub fn parse(name: impl AsRef<Path>, text: &str) -> Result<RuleSet, Error> {
