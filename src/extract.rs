@@ -222,16 +222,15 @@ impl Extractor {
         ExtractorBuilder::new()
     }
 
-    /// Number of distinct name patterns the tagger matches (names and their
-    /// case variants).
-    pub fn pattern_count(&self) -> usize {
-        self.tagger.pattern_count()
+    /// Bytes of memory the tagger's automata hold.
+    pub fn tagger_memory(&self) -> usize {
+        self.tagger.memory_usage()
     }
 
     /// Extracts entities, sentences and relations from `text`. The document's
     /// `id` is left empty for the caller to set.
     pub fn extract(&self, text: &str) -> Document {
-        let mentions = self.tag(text);
+        let mentions = self.mentions(text);
         let protected: Vec<(usize, usize)> = mentions
             .iter()
             .map(|m| (m.byte_start, m.byte_end))
@@ -246,15 +245,7 @@ impl Extractor {
             {
                 sentence += 1;
             }
-            let info = self.tagger.entity(m.entity);
-            entities.push(Entity {
-                text: text[m.byte_start..m.byte_end].to_string(),
-                entity_type: info.entity_type.clone(),
-                id: info.id.to_string(),
-                span: counter.span(m.byte_start, m.byte_end),
-                sentence,
-                source: Source::Gazetteer,
-            });
+            entities.push(self.entity(text, m, &mut counter, sentence));
         }
         let sentences = sentence_ranges
             .iter()
@@ -327,8 +318,36 @@ impl Extractor {
         relations
     }
 
+    /// The gazetteer mentions of `text` alone: no sentences, rules or name
+    /// discovery, each entity's `sentence` 0. The cheapest way to tag.
+    pub fn tag(&self, text: &str) -> Vec<Entity> {
+        let mut counter = CharCounter::new(text);
+        self.mentions(text)
+            .iter()
+            .map(|m| self.entity(text, m, &mut counter, 0))
+            .collect()
+    }
+
+    fn entity(
+        &self,
+        text: &str,
+        m: &Mention,
+        counter: &mut CharCounter<'_>,
+        sentence: usize,
+    ) -> Entity {
+        let info = self.tagger.entity(m.entity);
+        Entity {
+            text: text[m.byte_start..m.byte_end].to_string(),
+            entity_type: info.entity_type.clone(),
+            id: info.id.to_string(),
+            span: counter.span(m.byte_start, m.byte_end),
+            sentence,
+            source: Source::Gazetteer,
+        }
+    }
+
     /// Gazetteer mentions only, in original byte offsets.
-    pub(crate) fn tag(&self, text: &str) -> Vec<Mention> {
+    fn mentions(&self, text: &str) -> Vec<Mention> {
         let norm = Normalized::new(text);
         let mut mentions = Vec::new();
         self.tagger.tag(&norm, &mut mentions);

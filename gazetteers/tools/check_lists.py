@@ -114,8 +114,8 @@ def check_file(path, name, problems, entries, ids_seen):
             problems.append(f"{where}: expected 4 tab-separated fields, found {len(fields)}")
             continue
         surface, etype, eid, aliases = fields
-        if line != line.rstrip():
-            problems.append(f"{where}: trailing whitespace")
+        if aliases != aliases.strip():
+            problems.append(f"{where}: aliases column {aliases!r} has leading/trailing whitespace")
         if not surface:
             problems.append(f"{where}: empty surface")
         if not etype:

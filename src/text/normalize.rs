@@ -50,12 +50,30 @@ fn fold(c: char) -> Fold {
 /// byte, the backtick, white space other than a single space.
 #[inline]
 fn needs_folding(b: u8, next: Option<u8>) -> bool {
-    match b {
-        b' ' => next.is_some_and(|n| n.is_ascii_whitespace() || n >= 0x80),
-        b'`' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
-        b => b >= 0x80,
+    if SPECIAL[b as usize] == 0 {
+        return false;
     }
+    b != b' ' || next.is_some_and(|n| SPECIAL[n as usize] != 0 && n != b'`')
 }
+
+/// Non-zero for the bytes [`needs_folding`] looks at twice: non-ASCII, the
+/// backtick and ASCII white space.
+static SPECIAL: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        table[b] = 1;
+        b += 1;
+    }
+    table[b'`' as usize] = 1;
+    table[b' ' as usize] = 1;
+    table[b'\t' as usize] = 1;
+    table[b'\n' as usize] = 1;
+    table[b'\r' as usize] = 1;
+    table[0x0B] = 1;
+    table[0x0C] = 1;
+    table
+};
 
 /// True for the characters that make up words: a match must not start or end
 /// next to one of them.
@@ -81,11 +99,11 @@ impl Normalized {
         let mut i = 0;
         while i < bytes.len() {
             // Copy the longest run of ASCII that needs no change in one go.
-            let run = bytes[i..]
-                .iter()
-                .enumerate()
-                .position(|(k, &b)| needs_folding(b, bytes.get(i + k + 1).copied()))
-                .unwrap_or(bytes.len() - i);
+            let mut end = i;
+            while end < bytes.len() && !needs_folding(bytes[end], bytes.get(end + 1).copied()) {
+                end += 1;
+            }
+            let run = end - i;
             if run > 0 {
                 text.push_str(&original[i..i + run]);
                 i += run;

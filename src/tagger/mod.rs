@@ -20,19 +20,20 @@
 //!   letters with and without diacritics, and any white space including a
 //!   line break inside a name compare equal. Spans point into the original.
 //!
-//! The automaton is aho-corasick's contiguous NFA, walked anchored from word
-//! starts only: words that cannot begin a name (by their first byte) cost one
-//! table lookup, and no match is ever started inside a word.
+//! The automaton is the goto function of an Aho-Corasick automaton over all
+//! name variants (see [`trie`]), walked anchored from word starts only: words
+//! that cannot begin a name (by their first byte) cost one table lookup, and
+//! no match is ever started inside a word.
+
+mod trie;
 
 use crate::document::EntityType;
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::gazetteer::Gazetteer;
 use crate::text::{fold_key, is_word_char, Normalized};
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
 use std::sync::Arc;
+use trie::Trie;
 
 /// The entity a tagger pattern stands for.
 #[derive(Clone, Debug)]
@@ -49,66 +50,17 @@ pub(crate) struct Mention {
     pub(crate) entity: u32,
 }
 
-/// One automaton with what its patterns stand for.
-#[derive(Debug)]
-struct Matcher {
-    nfa: NFA,
-    start: StateID,
-    /// Pattern id → index into `Tagger::entities`.
-    pattern_entity: Vec<u32>,
-}
-
-impl Matcher {
-    fn build(patterns: &[(String, u32)], case_insensitive: bool) -> Result<Option<Matcher>, Error> {
-        if patterns.is_empty() {
-            return Ok(None);
+/// The longest pattern of `trie` that starts at `at` and ends on a word
+/// boundary: `(end, entity)`.
+#[inline]
+fn longest_at(trie: &Trie, text: &str, at: usize) -> Option<(usize, u32)> {
+    let mut best = None;
+    trie.walk(text.as_bytes(), at, |end, entity| {
+        if ends_word(text, end) {
+            best = Some((end, entity));
         }
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(case_insensitive)
-            .prefilter(false)
-            .build(patterns.iter().map(|(p, _)| p.as_bytes()))
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::SizeLimit,
-                    format!("cannot build the gazetteer automaton: {e}"),
-                )
-            })?;
-        let start = nfa.start_state(Anchored::Yes).map_err(|e| {
-            Error::new(
-                ErrorKind::Config,
-                format!("cannot start an anchored search: {e}"),
-            )
-        })?;
-        Ok(Some(Matcher {
-            nfa,
-            start,
-            pattern_entity: patterns.iter().map(|&(_, e)| e).collect(),
-        }))
-    }
-
-    /// The longest pattern that starts at `at` and ends on a word boundary:
-    /// `(end, entity)`.
-    #[inline]
-    fn longest_at(&self, text: &str, at: usize) -> Option<(usize, u32)> {
-        let bytes = text.as_bytes();
-        let mut sid = self.start;
-        let mut best = None;
-        for (offset, &byte) in bytes[at..].iter().enumerate() {
-            sid = self.nfa.next_state(Anchored::Yes, sid, byte);
-            if self.nfa.is_special(sid) {
-                if self.nfa.is_dead(sid) {
-                    break;
-                }
-                let end = at + offset + 1;
-                if self.nfa.is_match(sid) && ends_word(text, end) {
-                    let pattern = self.nfa.match_pattern(sid, 0);
-                    best = Some((end, self.pattern_entity[pattern.as_usize()]));
-                }
-            }
-        }
-        best
-    }
+    });
+    best
 }
 
 /// True when `end` is at the end of `text` or before a non-word character.
@@ -124,12 +76,12 @@ fn ends_word(text: &str, end: usize) -> bool {
 /// Finds gazetteer names in text; immutable and shareable once built.
 #[derive(Debug)]
 pub(crate) struct Tagger {
-    cased: Option<Matcher>,
-    caseless: Option<Matcher>,
-    /// Bytes that can begin some pattern of either matcher.
+    cased: Trie,
+    /// Entries with the `nocase` option, lower-cased; walked folding ASCII case.
+    caseless: Trie,
+    /// Bytes that can begin some pattern of either trie.
     first_byte: [bool; 256],
     entities: Vec<TaggedEntity>,
-    patterns: usize,
 }
 
 /// How a pattern string came from its entry: its own spelling beats a case
@@ -144,10 +96,11 @@ impl Tagger {
     pub(crate) fn new(gazetteers: &[Gazetteer]) -> Result<Tagger, Error> {
         let mut entities: Vec<TaggedEntity> = Vec::new();
         let mut entity_index: HashMap<(Arc<str>, EntityType), u32> = HashMap::new();
-        // pattern → (entity, origin); later entries replace earlier ones of
-        // equal or lower origin.
-        let mut cased: HashMap<String, (u32, Origin)> = HashMap::new();
-        let mut caseless: HashMap<String, (u32, Origin)> = HashMap::new();
+        // (pattern, entity, origin, load order): where several give the same
+        // pattern, an entry's own spelling beats a derived case variant, then
+        // the entry loaded last wins.
+        let mut cased: Vec<(String, u32, Origin, usize)> = Vec::new();
+        let mut caseless: Vec<(String, u32, Origin, usize)> = Vec::new();
         for gazetteer in gazetteers {
             for entry in gazetteer.entries() {
                 let id: Arc<str> = Arc::from(entry.id.as_str());
@@ -161,51 +114,42 @@ impl Tagger {
                 });
                 for name in entry.names() {
                     let name = fold_key(name);
+                    if name.is_empty() {
+                        continue;
+                    }
                     if entry.case_insensitive {
-                        let lower = name.to_lowercase();
-                        for variant in [
-                            name.clone(),
-                            lower.clone(),
-                            title_case(&lower),
-                            name.to_uppercase(),
-                        ] {
-                            insert(&mut caseless, variant, entity, Origin::Exact);
-                        }
+                        let order = caseless.len();
+                        caseless.push((name.to_lowercase(), entity, Origin::Exact, order));
                         continue;
                     }
                     for (variant, origin) in case_variants(&name) {
-                        insert(&mut cased, variant, entity, origin);
+                        let order = cased.len();
+                        cased.push((variant, entity, origin, order));
                     }
                 }
             }
         }
-        let cased = sorted_patterns(cased);
-        let caseless = sorted_patterns(caseless);
+        let cased = Trie::new(&winning_patterns(cased), false);
+        let caseless = Trie::new(&winning_patterns(caseless), true);
         let mut first_byte = [false; 256];
-        for (pattern, _) in &cased {
-            first_byte[pattern.as_bytes()[0] as usize] = true;
-        }
-        for (pattern, _) in &caseless {
-            let b = pattern.as_bytes()[0];
-            first_byte[b.to_ascii_lowercase() as usize] = true;
-            first_byte[b.to_ascii_uppercase() as usize] = true;
+        for b in 0..=255u8 {
+            first_byte[b as usize] = cased.starts_with(b) || caseless.starts_with(b);
         }
         Ok(Tagger {
-            patterns: cased.len() + caseless.len(),
-            cased: Matcher::build(&cased, false)?,
-            caseless: Matcher::build(&caseless, true)?,
+            cased,
+            caseless,
             first_byte,
             entities,
         })
     }
 
-    pub(crate) fn entity(&self, index: u32) -> &TaggedEntity {
-        &self.entities[index as usize]
+    /// Bytes of memory the automata hold.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.cased.memory_usage() + self.caseless.memory_usage()
     }
 
-    /// Number of distinct pattern strings (names and their case variants).
-    pub(crate) fn pattern_count(&self) -> usize {
-        self.patterns
+    pub(crate) fn entity(&self, index: u32) -> &TaggedEntity {
+        &self.entities[index as usize]
     }
 
     /// Appends the mentions in `norm` to `out`, in text order.
@@ -241,8 +185,8 @@ impl Tagger {
     }
 
     fn longest_at(&self, text: &str, at: usize) -> Option<(usize, u32)> {
-        let cased = self.cased.as_ref().and_then(|m| m.longest_at(text, at));
-        let caseless = self.caseless.as_ref().and_then(|m| m.longest_at(text, at));
+        let cased = longest_at(&self.cased, text, at);
+        let caseless = longest_at(&self.caseless, text, at);
         match (cased, caseless) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
             (a, b) => a.or(b),
@@ -250,22 +194,15 @@ impl Tagger {
     }
 }
 
-fn insert(map: &mut HashMap<String, (u32, Origin)>, pattern: String, entity: u32, origin: Origin) {
-    if pattern.is_empty() {
-        return;
-    }
-    match map.get(&pattern) {
-        Some(&(_, existing)) if existing > origin => {}
-        _ => {
-            map.insert(pattern, (entity, origin));
-        }
-    }
-}
-
-fn sorted_patterns(map: HashMap<String, (u32, Origin)>) -> Vec<(String, u32)> {
-    let mut patterns: Vec<(String, u32)> = map.into_iter().map(|(p, (e, _))| (p, e)).collect();
-    patterns.sort_unstable();
+/// One value per pattern: the best origin, then the last loaded; sorted by
+/// pattern bytes as the trie wants them.
+fn winning_patterns(mut patterns: Vec<(String, u32, Origin, usize)>) -> Vec<(Vec<u8>, u32)> {
+    patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(b.3.cmp(&a.3)));
+    patterns.dedup_by(|later, first| later.0 == first.0);
     patterns
+        .into_iter()
+        .map(|(p, e, _, _)| (p.into_bytes(), e))
+        .collect()
 }
 
 /// The spellings a cased entry matches: its own, first letter capitalised,

@@ -1,0 +1,336 @@
+//! The `entrel` command-line tool.
+
+mod bench;
+mod input;
+mod run;
+
+use clap::{Args, Parser, Subcommand};
+use entrel::{Extractor, ExtractorBuilder};
+use input::{decode, raw_string, InputDoc, Item, JsonlReader};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Extract entities and relations from news text.
+#[derive(Parser)]
+#[command(name = "entrel", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities and relations; print one JSON line per document.
+    Extract(ExtractArgs),
+    /// Measure throughput over a corpus: raw scan, tagging, extraction.
+    Bench(BenchArgs),
+}
+
+/// Options that configure the extractor.
+#[derive(Args)]
+struct ExtractorArgs {
+    /// A gazetteer file or directory of *.tsv files, added to the shipped
+    /// lists (repeatable).
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not load the gazetteers shipped with entrel.
+    #[arg(long)]
+    no_default_gazetteers: bool,
+    /// A relation rule file, added to the shipped rules (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Do not load the relation rules shipped with entrel.
+    #[arg(long)]
+    no_default_rules: bool,
+}
+
+impl ExtractorArgs {
+    fn builder(&self) -> ExtractorBuilder {
+        let mut builder = Extractor::builder();
+        builder.default_gazetteers(!self.no_default_gazetteers);
+        for path in &self.gazetteers {
+            builder.gazetteer_path(path);
+        }
+        builder.default_rules(!self.no_default_rules);
+        for path in &self.rules {
+            builder.rules_path(path);
+        }
+        builder
+    }
+}
+
+/// Options on how input is read.
+#[derive(Args)]
+struct InputArgs {
+    /// Read JSON Lines: one {"id", "text", ...} object per line; other
+    /// fields pass through to the output line.
+    #[arg(long)]
+    jsonl: bool,
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    /// Files to read; `-` or none reads standard input.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    extractor: ExtractorArgs,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Include the sentence spans in the output.
+    #[arg(long)]
+    sentences: bool,
+    /// Worker threads (default: the machine's cores). The output is the same
+    /// whatever the number.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Report a bad input line on stderr and go on, instead of stopping.
+    #[arg(long)]
+    skip_bad: bool,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    #[command(flatten)]
+    extractor: ExtractorArgs,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Threads for the multi-threaded extraction run (default: the machine's cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Runs of each measurement; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(&args),
+        Command::Bench(args) => bench_command(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("entrel: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn default_threads(threads: Option<usize>) -> usize {
+    threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+fn files(input: &InputArgs) -> Vec<PathBuf> {
+    if input.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        input.files.clone()
+    }
+}
+
+fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
+    if path == Path::new("-") {
+        Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())))
+    } else {
+        std::fs::File::open(path)
+            .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))
+    }
+}
+
+/// A whole text file as one document.
+fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Result<Item, String> {
+    let mut bytes = Vec::new();
+    open(path)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: cannot read: {e}", display_name(path)))?;
+    let id = if path == Path::new("-") {
+        ordinal.to_string()
+    } else {
+        path.file_stem()
+            .map_or_else(|| ordinal.to_string(), |s| s.to_string_lossy().into_owned())
+    };
+    let text = match decode(bytes, lossy) {
+        Ok((text, None)) => text,
+        Ok((text, Some(at))) => {
+            eprintln!(
+                "entrel: warning: {}: invalid UTF-8 at byte {at}, replaced with U+FFFD",
+                display_name(path)
+            );
+            text
+        }
+        Err(at) => {
+            return Ok(Item::Bad {
+                location: display_name(path),
+                message: format!(
+                    "invalid UTF-8 at byte {at}; expected UTF-8 text (or use --lossy)"
+                ),
+            })
+        }
+    };
+    Ok(Item::Doc(InputDoc {
+        id: raw_string(&id),
+        text,
+        extra: Vec::new(),
+    }))
+}
+
+/// Most documents and bytes of text held in memory at once.
+const BATCH_DOCS: usize = 4096;
+const BATCH_BYTES: usize = 8 << 20;
+
+struct Output<W: Write> {
+    out: W,
+    skip_bad: bool,
+    bad: usize,
+}
+
+impl<W: Write> Output<W> {
+    /// Writes a batch's results in order; stops at a bad item unless skipping.
+    fn write(&mut self, items: &[Item], lines: Vec<Option<String>>) -> Result<(), String> {
+        for (item, line) in items.iter().zip(lines) {
+            match (item, line) {
+                (_, Some(line)) => {
+                    self.out.write_all(line.as_bytes()).map_err(write_error)?;
+                    self.out.write_all(b"\n").map_err(write_error)?;
+                }
+                (Item::Bad { location, message }, None) => {
+                    if !self.skip_bad {
+                        self.out.flush().map_err(write_error)?;
+                        return Err(format!("{location}: {message}"));
+                    }
+                    self.bad += 1;
+                    eprintln!("entrel: skipped {location}: {message}");
+                }
+                (Item::Doc(_), None) => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+fn write_error(e: io::Error) -> String {
+    // The reader of our output has gone (`entrel ... | head`): nothing is
+    // left to do and nothing to report.
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    format!("cannot write output: {e}")
+}
+
+fn extract(args: &ExtractArgs) -> Result<(), String> {
+    let extractor = args
+        .extractor
+        .builder()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let threads = default_threads(args.threads);
+    let stdout = io::stdout();
+    let mut output = Output {
+        out: BufWriter::with_capacity(1 << 16, stdout.lock()),
+        skip_bad: args.skip_bad,
+        bad: 0,
+    };
+    let process = |items: &[Item]| {
+        run::parallel_map(items, threads, |item| match item {
+            Item::Doc(doc) => Some(run::render(&extractor, doc, args.sentences)),
+            Item::Bad { .. } => None,
+        })
+    };
+    let result: Result<(), String> = (|| {
+        let paths = files(&args.input);
+        if args.input.jsonl {
+            for path in &paths {
+                let mut reader =
+                    JsonlReader::new(open(path)?, display_name(path), args.input.lossy);
+                loop {
+                    let items = reader
+                        .next_batch(BATCH_DOCS, BATCH_BYTES)
+                        .map_err(|e| format!("{}: cannot read: {e}", display_name(path)))?;
+                    for warning in reader.warnings.drain(..) {
+                        eprintln!("entrel: warning: {warning}");
+                    }
+                    if items.is_empty() {
+                        break;
+                    }
+                    let lines = process(&items);
+                    output.write(&items, lines)?;
+                }
+            }
+        } else {
+            // Whole files are documents: read a few per thread at a time.
+            let per_batch = threads * 4;
+            for (batch, chunk) in paths.chunks(per_batch).enumerate() {
+                let items = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| read_text_doc(p, batch * per_batch + k + 1, args.input.lossy))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let lines = process(&items);
+                output.write(&items, lines)?;
+            }
+        }
+        Ok(())
+    })();
+    output.out.flush().map_err(write_error)?;
+    result?;
+    if output.bad > 0 {
+        eprintln!("entrel: {} bad input item(s) skipped", output.bad);
+    }
+    Ok(())
+}
+
+fn bench_command(args: &BenchArgs) -> Result<(), String> {
+    let mut docs = Vec::new();
+    for (ordinal, path) in files(&args.input).iter().enumerate() {
+        let jsonl = args.input.jsonl || path.extension().is_some_and(|e| e == "jsonl");
+        if jsonl {
+            let mut reader = JsonlReader::new(open(path)?, display_name(path), args.input.lossy);
+            loop {
+                let items = reader
+                    .next_batch(usize::MAX, usize::MAX)
+                    .map_err(|e| e.to_string())?;
+                if items.is_empty() {
+                    break;
+                }
+                for item in items {
+                    match item {
+                        Item::Doc(doc) => docs.push(doc.text),
+                        Item::Bad { location, message } => {
+                            return Err(format!("{location}: {message}"))
+                        }
+                    }
+                }
+            }
+        } else {
+            match read_text_doc(path, ordinal + 1, args.input.lossy)? {
+                Item::Doc(doc) => docs.push(doc.text),
+                Item::Bad { location, message } => return Err(format!("{location}: {message}")),
+            }
+        }
+    }
+    let report = bench::bench(
+        &args.extractor.builder(),
+        &bench::Corpus { docs },
+        default_threads(args.threads),
+        args.runs,
+    )?;
+    print!("{report}");
+    Ok(())
+}
