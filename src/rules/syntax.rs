@@ -234,10 +234,27 @@ impl<'a> Parser<'a> {
         if folded.is_empty() || folded.contains(' ') {
             return Err(self.error(at, format!("expected a single word, found {text:?}")));
         }
-        Ok(Element::Word {
-            text: folded,
-            prefix,
-        })
+        // A literal the tokenizer splits ("long-time", "U.S.") becomes the
+        // sequence of its tokens, so that it can match at all; a clitic
+        // ("n't", "'s") stays whole, as the tokenizer keeps it after a word.
+        let mut tokens = Vec::new();
+        super::matcher::push_words(text, 0, text.len(), &mut tokens);
+        if tokens.len() < 2 || folded == "n't" {
+            return Ok(Element::Word {
+                text: folded,
+                prefix,
+            });
+        }
+        let last = tokens.len() - 1;
+        let sequence = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Element::Word {
+                text: super::matcher::fold_token(&text[t.start..t.end]),
+                prefix: prefix && i == last,
+            })
+            .collect();
+        Ok(Element::Choice(vec![sequence]))
     }
 
     fn slot(&self, inside: &str, at: usize) -> ParseResult<Element> {
