@@ -96,6 +96,16 @@ const CUES: &[(&[&str], Cue)] = &[
     (&["once"], Cue::Filler),
     (&["just"], Cue::Filler),
     (&["even"], Cue::Filler),
+    (&["now"], Cue::Filler),
+    (&["currently"], Cue::Filler),
+    (&["strongly"], Cue::Filler),
+    (&["firmly"], Cue::Filler),
+    (&["personally"], Cue::Filler),
+    (&["directly"], Cue::Filler),
+    (&["quietly"], Cue::Filler),
+    (&["subsequently"], Cue::Filler),
+    (&["eventually"], Cue::Filler),
+    (&["then"], Cue::Filler),
 ];
 
 /// Words that end the reach of a cue looking forward into a clause.
@@ -158,6 +168,28 @@ fn is_title_word(word: &str) -> bool {
             | "deputy"
             | "former"
             | "."
+    )
+}
+
+/// Words that may follow the last entity of a list without starting a
+/// clause of its own: prepositions and time words ("either X or Y in the
+/// dispute", "attacked Y and Z last week").
+fn is_list_follower(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "over"
+            | "since"
+            | "during"
+            | "for"
+            | "from"
+            | "last"
+            | "this"
+            | "earlier"
+            | "again"
+            | "twice"
+            | "alike"
     )
 }
 
@@ -351,7 +383,13 @@ fn find_cues(tokens: &[Token]) -> Vec<Option<Cue>> {
     let mut i = 0;
     while i < tokens.len() {
         let mut matched = 0;
-        if let Some(first) = word(i) {
+        // "in May", "May 5": the month, not the modal.
+        let month = word(i) == Some("may")
+            && (matches!(
+                i.checked_sub(1).and_then(word),
+                Some("in" | "of" | "since" | "until" | "early" | "late" | "mid" | "-")
+            ) || word(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
+        if let Some(first) = word(i).filter(|_| !month) {
             for (phrase, cue) in CUES {
                 if phrase[0] == first
                     && phrase
@@ -440,7 +478,9 @@ pub(crate) fn coordinated(
                         || match tokens.get(j + 1).map(|t| &t.kind) {
                             None => true,
                             Some(TokenKind::Word(w)) => {
-                                is_coordinator(w) || !w.chars().any(char::is_alphanumeric)
+                                is_coordinator(w)
+                                    || is_list_follower(w)
+                                    || !w.chars().any(char::is_alphanumeric)
                             }
                             Some(TokenKind::Entity(_)) => false,
                         };

@@ -157,6 +157,7 @@ impl Tagger {
         let text = norm.as_str();
         let bytes = text.as_bytes();
         let mut at = 0;
+        // Whether the character before `at` is a word character.
         let mut after_word = false;
         while at < bytes.len() {
             let b = bytes[at];
@@ -167,14 +168,20 @@ impl Tagger {
                         byte_end: norm.original_end(end),
                         entity,
                     });
-                    // `end` is a word boundary, so what follows starts afresh.
+                    after_word = text[..end].chars().next_back().is_some_and(is_word_char);
                     at = end;
-                    after_word = false;
                     continue;
                 }
             }
-            if b < 0x80 {
-                after_word = b.is_ascii_alphanumeric();
+            if b.is_ascii_alphanumeric() {
+                // The rest of an ASCII word can start nothing: skip it whole.
+                at += 1;
+                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                    at += 1;
+                }
+                after_word = true;
+            } else if b < 0x80 {
+                after_word = false;
                 at += 1;
             } else {
                 let c = text[at..].chars().next().unwrap_or(' ');
