@@ -1,5 +1,6 @@
 //! The pipeline: text → tagging → sentences → rules → [`Document`].
 
+use crate::discover::{self, Found};
 use crate::document::{
     Argument, Document, Entity, EntityType, Relation, Sentence, Source, Trigger,
 };
@@ -35,6 +36,8 @@ use std::path::PathBuf;
 pub struct Extractor {
     tagger: Tagger,
     rules: RuleEngine,
+    discover_names: bool,
+    link_aliases: bool,
 }
 
 /// The default limit on the compiled size of one rule pattern, in bytes.
@@ -49,6 +52,8 @@ pub struct ExtractorBuilder {
     default_rules: bool,
     rules: Vec<RulesSource>,
     rule_size_limit: usize,
+    discover_names: bool,
+    link_aliases: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -73,6 +78,8 @@ impl Default for ExtractorBuilder {
             default_rules: true,
             rules: Vec::new(),
             rule_size_limit: DEFAULT_RULE_SIZE_LIMIT,
+            discover_names: true,
+            link_aliases: true,
         }
     }
 }
@@ -150,6 +157,21 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether to find names the gazetteers miss from their context: people
+    /// after titles, organisations by their heads and tails, places after
+    /// "the city of" (default: yes). See the crate docs on name discovery.
+    pub fn discover_names(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.discover_names = yes;
+        self
+    }
+
+    /// Whether to tag a single word of a person's full name found elsewhere
+    /// in the document as that person ("Barham" for "Barham Salih"; default: yes).
+    pub fn link_aliases(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.link_aliases = yes;
+        self
+    }
+
     /// Loads everything and builds the extractor.
     pub fn build(&self) -> Result<Extractor, Error> {
         let gazetteers = self.gazetteers()?;
@@ -167,6 +189,8 @@ impl ExtractorBuilder {
         Ok(Extractor {
             tagger: Tagger::new(&gazetteers)?,
             rules: RuleEngine::new(&rules, self.rule_size_limit)?,
+            discover_names: self.discover_names,
+            link_aliases: self.link_aliases,
         })
     }
 
@@ -230,22 +254,24 @@ impl Extractor {
     /// Extracts entities, sentences and relations from `text`. The document's
     /// `id` is left empty for the caller to set.
     pub fn extract(&self, text: &str) -> Document {
-        let mentions = self.mentions(text);
-        let protected: Vec<(usize, usize)> = mentions
-            .iter()
-            .map(|m| (m.byte_start, m.byte_end))
-            .collect();
+        let mentions = self.all_mentions(text);
+        let protected: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let sentence_ranges = split_sentences(text, &protected);
         let mut counter = CharCounter::new(text);
         let mut entities = Vec::with_capacity(mentions.len());
         let mut sentence = 0;
-        for m in &mentions {
-            while sentence + 1 < sentence_ranges.len()
-                && sentence_ranges[sentence].1 <= m.byte_start
-            {
+        for m in mentions {
+            while sentence + 1 < sentence_ranges.len() && sentence_ranges[sentence].1 <= m.start {
                 sentence += 1;
             }
-            entities.push(self.entity(text, m, &mut counter, sentence));
+            entities.push(Entity {
+                text: text[m.start..m.end].to_string(),
+                span: counter.span(m.start, m.end),
+                entity_type: m.entity_type,
+                id: m.id,
+                sentence,
+                source: m.source,
+            });
         }
         let sentences = sentence_ranges
             .iter()
@@ -344,6 +370,43 @@ impl Extractor {
             sentence,
             source: Source::Gazetteer,
         }
+    }
+
+    /// Gazetteer, discovered and linked mentions, in text order.
+    fn all_mentions(&self, text: &str) -> Vec<Found> {
+        let mut found: Vec<Found> = self
+            .mentions(text)
+            .iter()
+            .map(|m| {
+                let info = self.tagger.entity(m.entity);
+                Found {
+                    start: m.byte_start,
+                    end: m.byte_end,
+                    entity_type: info.entity_type.clone(),
+                    id: info.id.to_string(),
+                    source: Source::Gazetteer,
+                }
+            })
+            .collect();
+        if self.discover_names {
+            let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+            found.extend(discover::discover(text, &taken));
+            found.sort_by_key(|f| f.start);
+        }
+        if self.link_aliases {
+            let people: Vec<(&str, &str)> = found
+                .iter()
+                .filter(|f| f.entity_type == EntityType::Person)
+                .map(|f| (&text[f.start..f.end], f.id.as_str()))
+                .collect();
+            let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+            let linked = discover::link(text, &people, &taken);
+            if !linked.is_empty() {
+                found.extend(linked);
+                found.sort_by_key(|f| f.start);
+            }
+        }
+        found
     }
 
     /// Gazetteer mentions only, in original byte offsets.

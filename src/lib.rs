@@ -44,6 +44,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod discover;
 mod document;
 mod error;
 mod extract;

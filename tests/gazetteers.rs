@@ -10,7 +10,10 @@ fn shipped_lists_are_sorted_typed_and_deduplicated() {
     let mut owner: HashMap<String, (String, String)> = HashMap::new();
     for g in &shipped {
         let text = std::fs::read_to_string(g.name()).expect("gazetteer file readable");
-        let data: Vec<&str> = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        let data: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
         let mut sorted = data.clone();
         sorted.sort_unstable();
         assert_eq!(data, sorted, "{} is not sorted by line", g.name().display());
@@ -25,7 +28,10 @@ fn shipped_lists_are_sorted_typed_and_deduplicated() {
             for name in e.names() {
                 let here = (e.id.clone(), format!("{}:{}", g.name().display(), e.line));
                 if let Some(previous) = owner.insert(name.to_string(), here.clone()) {
-                    assert_eq!(previous.0, here.0, "{name:?} names two entities: {previous:?} and {here:?}");
+                    assert_eq!(
+                        previous.0, here.0,
+                        "{name:?} names two entities: {previous:?} and {here:?}"
+                    );
                 }
             }
         }
@@ -35,10 +41,28 @@ fn shipped_lists_are_sorted_typed_and_deduplicated() {
 #[test]
 fn shipped_lists_cover_world_news() {
     let shipped = Gazetteer::shipped().expect("shipped gazetteers parse");
-    let count = |t: EntityType| shipped.iter().flat_map(|g| g.entries()).filter(|e| e.entity_type == t).count();
-    assert!(count(EntityType::Person) >= 500, "people: {}", count(EntityType::Person));
-    assert!(count(EntityType::Org) >= 500, "organisations: {}", count(EntityType::Org));
-    assert!(count(EntityType::Gpe) >= 3000, "places: {}", count(EntityType::Gpe));
+    let count = |t: EntityType| {
+        shipped
+            .iter()
+            .flat_map(|g| g.entries())
+            .filter(|e| e.entity_type == t)
+            .count()
+    };
+    assert!(
+        count(EntityType::Person) >= 500,
+        "people: {}",
+        count(EntityType::Person)
+    );
+    assert!(
+        count(EntityType::Org) >= 500,
+        "organisations: {}",
+        count(EntityType::Org)
+    );
+    assert!(
+        count(EntityType::Gpe) >= 3000,
+        "places: {}",
+        count(EntityType::Gpe)
+    );
     assert!(count(EntityType::Norp) >= 200);
     assert!(count(EntityType::Fac) >= 100);
     assert!(count(EntityType::Event) >= 50);
@@ -47,7 +71,11 @@ fn shipped_lists_cover_world_news() {
 
 #[test]
 fn a_malformed_line_is_rejected_with_its_location() {
-    let err = Gazetteer::parse("people.tsv", "Mike Pompeo\tPERSON\tmike_pompeo\nKadhimi PERSON\n").unwrap_err();
+    let err = Gazetteer::parse(
+        "people.tsv",
+        "Mike Pompeo\tPERSON\tmike_pompeo\nKadhimi PERSON\n",
+    )
+    .unwrap_err();
     let location = err.location().expect("located");
     assert_eq!((location.line, location.column), (2, 15));
     assert!(err.message().contains("expected a TAB and an entity type"));
@@ -60,7 +88,11 @@ fn the_default_extractor_knows_the_news_regulars() {
          where Kata’ib Hezbollah and the Islamic Revolutionary Guard Corps are active; \
          NATO and the United Nations Security Council were briefed.",
     );
-    let found: Vec<(&str, &str)> = doc.entities.iter().map(|e| (e.text.as_str(), e.entity_type.as_str())).collect();
+    let found: Vec<(&str, &str)> = doc
+        .entities
+        .iter()
+        .map(|e| (e.text.as_str(), e.entity_type.as_str()))
+        .collect();
     for expected in [
         ("Iraqi", "NORP"),
         ("Mustafa al-Kadhimi", "PERSON"),

@@ -108,6 +108,11 @@ const CUES: &[(&[&str], Cue)] = &[
     (&["then"], Cue::Filler),
 ];
 
+/// Hedge cues that open a clause of their own.
+fn is_clause_opener(token: &Token) -> bool {
+    matches!(&token.kind, TokenKind::Word(w) if matches!(w.as_str(), "if" | "unless" | "whether"))
+}
+
 /// Words that end the reach of a cue looking forward into a clause.
 fn is_clause_break(word: &str) -> bool {
     matches!(
@@ -179,6 +184,7 @@ fn is_list_follower(word: &str) -> bool {
         word,
         "in" | "on"
             | "at"
+            | "near"
             | "over"
             | "since"
             | "during"
@@ -337,7 +343,9 @@ impl Stream {
         let mut text = String::with_capacity(tokens.len() * 8);
         let mut positions = Vec::with_capacity(tokens.len());
         for (index, token) in tokens.iter().enumerate() {
-            if cues[index].is_some() {
+            // A clause opener ("if", "unless") stays, so that no pattern
+            // reads across it from one clause into the next.
+            if cues[index].is_some() && !is_clause_opener(token) {
                 continue;
             }
             positions.push((text.len(), index));
@@ -428,16 +436,24 @@ pub(crate) fn modality(
     for cue in &cues[first..=last.min(cues.len() - 1)] {
         note(*cue);
     }
+    // Cues just before the match count when only names, titles and "and"
+    // or "or" stand between ("Neither President X nor Y supports Z", "If X
+    // visited Y"), not across other words: in "denied that it attacked the
+    // hospital in Y", where the hospital is is not denied.
     let mut seen = 0;
     let mut i = first;
-    while i > 0 && seen < 5 {
+    while i > 0 && seen < 8 {
         i -= 1;
-        match &tokens[i].kind {
-            TokenKind::Word(w) if is_clause_break(w) && cues[i].is_none() => break,
-            _ => {}
-        }
-        note(cues[i]);
         seen += 1;
+        if cues[i].is_some() {
+            note(cues[i]);
+            continue;
+        }
+        match &tokens[i].kind {
+            TokenKind::Entity(_) => {}
+            TokenKind::Word(w) if is_title_word(w) || matches!(w.as_str(), "and" | "or" | "the") => {}
+            TokenKind::Word(_) => break,
+        }
     }
     (negated, hedged)
 }
@@ -468,6 +484,16 @@ pub(crate) fn coordinated(
             };
             let Some(token) = tokens.get(j) else { break };
             match &token.kind {
+                // "the Caribbean Community, or CARICOM": a second name for
+                // the same entity, not a list.
+                TokenKind::Word(w)
+                    if !backward
+                        && found.is_empty()
+                        && w == "or"
+                        && matches!(&tokens[j - 1].kind, TokenKind::Word(p) if p == ",") =>
+                {
+                    return found
+                }
                 TokenKind::Word(w) if is_coordinator(w) => saw_coordinator = true,
                 TokenKind::Word(w) if is_title_word(w) || (backward && w == "neither") => {}
                 TokenKind::Word(_) => break,

@@ -1,0 +1,437 @@
+//! Finding names the gazetteers miss, from context, and linking shortened
+//! names to the full names met elsewhere in the document.
+//!
+//! # Discovery
+//!
+//! A capitalised word alone never makes a name (every sentence starts with
+//! one); a name is found only where English marks it as one:
+//!
+//! - **People after titles and roles**: "Prime Minister Mustafa al-Kadhimi",
+//!   "Gen. Qassem Soleimani", "Ayatollah Ali Sistani", "Mr. Hashimi",
+//!   "analyst Hisham al-Hashimi", "said John Smith, a spokesman". The title
+//!   is not part of the span; name particles (al-, bin, ibn, abu, von der,
+//!   van, de, da) are.
+//! - **Organisations by their heads and tails**: "Ministry of Oil",
+//!   "University of Basra", "Sadrist Movement", "Badr Brigades", "Al-Nusra
+//!   Front", "Acme Corporation", "Anbar Provincial Council".
+//! - **Places by context**: "the city of Samarra", "Diyala province".
+//!
+//! Found names carry `"source": "rule"` and an id derived from the name.
+//!
+//! # Linking
+//!
+//! Within a document, a single word that is part of a person's full name
+//! found elsewhere ("Barham" and "Salih" for "Barham Salih", "Hashimi" for
+//! "Hisham al-Hashimi") is tagged with that person's id and
+//! `"source": "alias"`. A name part shared by two people of the document is
+//! left alone.
+
+use crate::document::{EntityType, Source};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashMap;
+
+/// A mention found by discovery or linking, in original byte offsets.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) entity_type: EntityType,
+    pub(crate) id: String,
+    pub(crate) source: Source,
+}
+
+/// One capitalised name word, with an optional lower-case particle glued on
+/// by a hyphen ("al-Kadhimi"), or an initial ("R.").
+const WORD: &str = r"(?:(?:al|el|as|ash|ad|an|ar|at|bin|ibn|abu|bint)[-‐–])?\p{Lu}[\p{L}\p{M}'’]*(?:[-‐–]\p{Lu}[\p{L}\p{M}'’]*)*|\p{Lu}\.";
+/// Free-standing particles inside a name ("Osama bin Laden", "Ursula von der Leyen").
+const PARTICLE: &str =
+    r"(?:al|bin|ibn|abu|bint|von|der|den|van|de|da|di|du|del|della|la|le|dos|das)";
+
+fn name(max_words: usize) -> String {
+    format!(
+        r"(?:{WORD})(?:[ \u{{a0}}]+(?:{PARTICLE}[ \u{{a0}}]+){{0,2}}(?:{WORD})){{0,{}}}",
+        max_words - 1
+    )
+}
+
+/// Titles and roles written before a person's name.
+const TITLES: &str = r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|(?:Foreign|Defen[cs]e|Interior|Finance|Oil|Health|Justice|Trade|Economy|Energy|Education|Information) Minister|Minister|Secretary of State|Secretary-General|Secretary General|Secretary|Chancellor|Premier|King|Queen|Prince|Crown Prince|Emir|Sultan|Pope|Grand Ayatollah|Ayatollah|Sheikh|Imam|Cardinal|Archbishop|Bishop|Rabbi|Gen\.|General|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Lt\. Col\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cmdr\.|Field Marshal|Marshal|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|Speaker|Ambassador|Judge|Justice|analyst|spokesman|spokeswoman|spokesperson|commander|ambassador|envoy|cleric|journalist|lawmaker|activist|researcher|economist|professor|militia leader|opposition leader)";
+
+static PERSON_AFTER_TITLE: Lazy<Option<Regex>> =
+    Lazy::new(|| Regex::new(&format!(r"\b{TITLES}[ \u{{a0}}]+(?P<name>{})", name(4))).ok());
+
+/// "said John Smith, a spokesman ..." and "John Smith, a spokesman, said".
+static PERSON_WITH_ROLE: Lazy<Option<Regex>> = Lazy::new(|| {
+    let role = r"(?:an?|the)[ ](?:\p{Ll}+[ ]){0,3}?(?:spokesman|spokeswoman|spokesperson|analyst|official|minister|adviser|advisor|commander|researcher|scholar|professor|economist|diplomat|lawyer|journalist|expert|fellow|director|leader|member|envoy|ambassador|cleric)\b";
+    Regex::new(&format!(r"\bsaid[ ](?P<name>{n}),[ ]{role}|(?P<name2>{n}),[ ]{role}|(?P<name3>{n})[ ](?:is|was)[ ]{role}", n = name(4))).ok()
+});
+
+/// Organisation tails: a capitalised name followed by one of these.
+const ORG_TAILS: &str = r"(?:Party|Brigades?|Front|Movement|Corporation|Corp\.|Company|Co\.|Inc\.|Ltd\.|Group|Council|Committee|Commission|Agency|Authority|Institute|Foundation|Association|Federation|League|Union|Organi[sz]ation|Bank|University|College|Army|Militia|Forces|Guard|Battalion)";
+
+static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
+    let cap = r"\p{Lu}[\p{L}\p{M}'’-]*";
+    [
+        format!(r"\b(?P<name>(?:Ministry|Department|Office|University|Bank|Council|Commission) of (?:the )?{cap}(?:[ ](?:and[ ])?{cap}){{0,3}})"),
+        format!(r"\b(?P<name>{cap}(?:[ ](?:of[ ](?:the[ ])?|for[ ](?:the[ ])?|and[ ])?{cap}){{0,4}}[ ]{ORG_TAILS})\b"),
+    ]
+    .iter()
+    .filter_map(|p| Regex::new(p).ok())
+    .collect()
+});
+
+static PLACES: Lazy<Vec<Regex>> = Lazy::new(|| {
+    let cap = r"\p{Lu}[\p{L}\p{M}'’-]*";
+    [
+        format!(r"\bthe (?:city|town|village|port city|capital|province|region) of (?P<name>{cap}(?:[ ]{cap}){{0,2}})"),
+        format!(r"\b(?P<name>{cap}(?:[ ]{cap}){{0,2}})[ ](?:province|governorate|district)\b"),
+    ]
+    .iter()
+    .filter_map(|p| Regex::new(p).ok())
+    .collect()
+});
+
+/// Words that start sentences or headlines in capitals but never begin a
+/// name found by an organisation or place pattern.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "From"
+            | "With"
+            | "And"
+            | "But"
+            | "Or"
+            | "If"
+            | "When"
+            | "While"
+            | "As"
+            | "After"
+            | "Before"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "Both"
+            | "Each"
+            | "Every"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "New"
+            | "Former"
+            | "Last"
+            | "Next"
+            | "Then"
+            | "Meanwhile"
+            | "However"
+            | "Also"
+            | "Under"
+            | "Over"
+            | "Against"
+            | "Between"
+    )
+}
+
+/// Trims a possessive and surrounding punctuation from a found name.
+fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    for suffix in ["'s", "’s", "'", "’", ".", ","] {
+        if end - start > suffix.len()
+            && text[start..end].ends_with(suffix)
+            && !(suffix == "." && text[start..end].len() == 2)
+        {
+            end -= suffix.len();
+        }
+    }
+    while let Some(c) = text[start..end].chars().next() {
+        if c.is_alphanumeric() {
+            break;
+        }
+        start += c.len_utf8();
+    }
+    (start, end)
+}
+
+/// Drops leading function words ("The Democratic Party" → "Democratic Party").
+fn skip_function_words(text: &str, mut start: usize, end: usize) -> usize {
+    loop {
+        let rest = &text[start..end];
+        let first = rest.split([' ', '\u{a0}']).next().unwrap_or("");
+        if is_function_word(first) && rest.len() > first.len() + 1 {
+            start += first.len() + rest[first.len()..].chars().next().map_or(0, char::len_utf8);
+        } else {
+            return start;
+        }
+    }
+}
+
+fn derived_id(text: &str) -> String {
+    crate::gazetteer::derive_id(text)
+}
+
+fn overlaps_any(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = taken.partition_point(|&(_, e)| e <= start);
+    taken.get(i).is_some_and(|&(s, _)| s < end)
+}
+
+/// Names found from context in `text`, not overlapping `taken` (sorted,
+/// non-overlapping byte spans of mentions already found).
+pub(crate) fn discover(text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = taken.to_vec();
+    let mut add = |start: usize, end: usize, entity_type: EntityType, found: &mut Vec<Found>| {
+        if start >= end || overlaps_any(&spans, start, end) {
+            return;
+        }
+        let i = spans.partition_point(|&(s, _)| s < start);
+        spans.insert(i, (start, end));
+        found.push(Found {
+            start,
+            end,
+            id: derived_id(&text[start..end]),
+            entity_type,
+            source: Source::Rule,
+        });
+    };
+    if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
+        for caps in re.captures_iter(text) {
+            if let Some(m) = caps.name("name") {
+                let (s, e) = trim_name(text, m.start(), m.end());
+                add(s, e, EntityType::Person, &mut found);
+            }
+        }
+    }
+    if let Some(re) = PERSON_WITH_ROLE.as_ref() {
+        for caps in re.captures_iter(text) {
+            if let Some(m) = caps
+                .name("name")
+                .or(caps.name("name2"))
+                .or(caps.name("name3"))
+            {
+                let (s, e) = trim_name(text, m.start(), m.end());
+                let s = skip_function_words(text, s, e);
+                // A role alone ("The spokesman") is not a name: two words at least.
+                if text[s..e].split_whitespace().count() >= 2 {
+                    add(s, e, EntityType::Person, &mut found);
+                }
+            }
+        }
+    }
+    for (patterns, entity_type) in [(&*ORGS, EntityType::Org), (&*PLACES, EntityType::Gpe)] {
+        for re in patterns {
+            for caps in re.captures_iter(text) {
+                if let Some(m) = caps.name("name") {
+                    let (s, e) = trim_name(text, m.start(), m.end());
+                    let s = skip_function_words(text, s, e);
+                    let words = text[s..e].split_whitespace().count();
+                    if entity_type == EntityType::Org && words < 2 {
+                        continue;
+                    }
+                    add(s, e, entity_type.clone(), &mut found);
+                }
+            }
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// Parts of a full name that can stand for it alone: its capitalised words,
+/// with and without a glued particle ("al-Hashimi" and "Hashimi").
+fn name_parts(name: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let words: Vec<&str> = name
+        .split([' ', '\u{a0}', '\n'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return parts;
+    }
+    for word in words {
+        if word.ends_with('.') || !word.chars().next().is_some_and(|c| c.is_alphabetic()) {
+            continue;
+        }
+        let bare = match word.split_once(['-', '‐', '–']) {
+            Some((particle, rest)) if particle.chars().all(char::is_lowercase) => rest,
+            _ => word,
+        };
+        if bare.chars().next().is_some_and(char::is_uppercase) && bare.chars().count() >= 3 {
+            parts.push(bare.to_string());
+            if bare != word {
+                parts.push(word.to_string());
+            }
+        }
+    }
+    parts
+}
+
+/// Single-word mentions of people named in full elsewhere in the document.
+/// `people` are (full name, id) pairs; `taken` the spans already found.
+pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]) -> Vec<Found> {
+    let mut owner: HashMap<String, Option<&str>> = HashMap::new();
+    for &(full, id) in people {
+        for part in name_parts(full) {
+            owner
+                .entry(part)
+                .and_modify(|o| {
+                    if *o != Some(id) {
+                        *o = None;
+                    }
+                })
+                .or_insert(Some(id));
+        }
+    }
+    owner.retain(|_, o| o.is_some());
+    if owner.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((bytes.len(), ' ')))
+    {
+        match (start, is_word(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                start = None;
+                let (s, e) = trim_name(text, s, i);
+                if let Some(Some(id)) = owner.get(&text[s..e]) {
+                    if !overlaps_any(taken, s, e) {
+                        found.push(Found {
+                            start: s,
+                            end: e,
+                            entity_type: EntityType::Person,
+                            id: (*id).to_string(),
+                            source: Source::Alias,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, String)> {
+        discover(text, &[])
+            .into_iter()
+            .map(|f| (&text[f.start..f.end], f.entity_type.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn people_after_titles_without_the_title() {
+        assert_eq!(
+            names("Prime Minister Mustafa al-Kadhimi said"),
+            [("Mustafa al-Kadhimi", "PERSON".into())]
+        );
+        assert_eq!(
+            names("Gen. Qassem Soleimani’s convoy"),
+            [("Qassem Soleimani", "PERSON".into())]
+        );
+        assert_eq!(
+            names("the analyst Hisham al-Hashimi was"),
+            [("Hisham al-Hashimi", "PERSON".into())]
+        );
+        assert_eq!(
+            names("Foreign Minister Ursula von der Leyen"),
+            [("Ursula von der Leyen", "PERSON".into())]
+        );
+        assert_eq!(names("Mr. Hashimi left"), [("Hashimi", "PERSON".into())]);
+    }
+
+    #[test]
+    fn people_in_roles() {
+        assert_eq!(
+            names("said Karim Nasser, a spokesman for the ministry"),
+            [("Karim Nasser", "PERSON".into())]
+        );
+        assert_eq!(
+            names("Dana Whitfield is a senior fellow at the institute."),
+            [("Dana Whitfield", "PERSON".into())]
+        );
+        assert_eq!(names("The spokesman, a former official, said"), []);
+    }
+
+    #[test]
+    fn organisations_and_places_by_context() {
+        assert_eq!(
+            names("officials at the Ministry of Oil said"),
+            [("Ministry of Oil", "ORG".into())]
+        );
+        assert_eq!(
+            names("The Sadrist Movement won"),
+            [("Sadrist Movement", "ORG".into())]
+        );
+        assert_eq!(
+            names("near the city of Samarra"),
+            [("Samarra", "GPE".into())]
+        );
+        assert_eq!(names("in Diyala province"), [("Diyala", "GPE".into())]);
+    }
+
+    #[test]
+    fn lowercase_and_lone_capitals_make_no_name() {
+        assert_eq!(
+            names("The party said the brigades would front the movement."),
+            []
+        );
+        assert_eq!(names("Officials said Monday that talks failed."), []);
+        assert_eq!(names("Party members met."), []);
+    }
+
+    #[test]
+    fn links_name_parts_unless_shared() {
+        let text = "Barham Salih met Hisham al-Hashimi. Barham and Hashimi spoke; Salih left.";
+        let found = link(
+            text,
+            &[
+                ("Barham Salih", "barham_salih"),
+                ("Hisham al-Hashimi", "hisham_al_hashimi"),
+            ],
+            &[(0, 12), (17, 34)],
+        );
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (&text[f.start..f.end], f.id.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Barham", "barham_salih"),
+                ("Hashimi", "hisham_al_hashimi"),
+                ("Salih", "barham_salih")
+            ]
+        );
+        let text = "Ali Hassan and Omar Hassan met. Hassan spoke.";
+        assert!(link(
+            text,
+            &[("Ali Hassan", "a"), ("Omar Hassan", "b")],
+            &[(0, 10), (15, 26)]
+        )
+        .is_empty());
+    }
+}
