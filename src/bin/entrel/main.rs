@@ -43,6 +43,12 @@ struct ExtractorArgs {
     /// Do not load the relation rules shipped with entrel.
     #[arg(long)]
     no_default_rules: bool,
+    /// Do not find names from context (titles, organisation heads and tails).
+    #[arg(long)]
+    no_discovery: bool,
+    /// Do not link single name parts to full names in the same document.
+    #[arg(long)]
+    no_linking: bool,
 }
 
 impl ExtractorArgs {
@@ -53,6 +59,8 @@ impl ExtractorArgs {
             builder.gazetteer_path(path);
         }
         builder.default_rules(!self.no_default_rules);
+        builder.discover_names(!self.no_discovery);
+        builder.link_aliases(!self.no_linking);
         for path in &self.rules {
             builder.rules_path(path);
         }
