@@ -58,13 +58,18 @@ fn name(max_words: usize) -> String {
 /// Titles and roles written before a person's name.
 const TITLES: &str = r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|(?:Foreign|Defen[cs]e|Interior|Finance|Oil|Health|Justice|Trade|Economy|Energy|Education|Information) Minister|Minister|Secretary of State|Secretary-General|Secretary General|Secretary|Chancellor|Premier|King|Queen|Prince|Crown Prince|Emir|Sultan|Pope|Grand Ayatollah|Ayatollah|Sheikh|Imam|Cardinal|Archbishop|Bishop|Rabbi|Gen\.|General|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Lt\. Col\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cmdr\.|Field Marshal|Marshal|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|Speaker|Ambassador|Judge|Justice|analyst|spokesman|spokeswoman|spokesperson|commander|ambassador|envoy|cleric|journalist|lawmaker|activist|researcher|economist|professor|militia leader|opposition leader)";
 
-static PERSON_AFTER_TITLE: Lazy<Option<Regex>> =
-    Lazy::new(|| Regex::new(&format!(r"\b{TITLES}[ \u{{a0}}]+(?P<name>{})", name(4))).ok());
+static PERSON_AFTER_TITLE: Lazy<Option<Regex>> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b){TITLES}[ \u{{a0}}]+(?P<name>{})",
+        name(4)
+    ))
+    .ok()
+});
 
 /// "said John Smith, a spokesman ..." and "John Smith, a spokesman, said".
 static PERSON_WITH_ROLE: Lazy<Option<Regex>> = Lazy::new(|| {
-    let role = r"(?:an?|the)[ ](?:\p{Ll}+[ ]){0,3}?(?:spokesman|spokeswoman|spokesperson|analyst|official|minister|adviser|advisor|commander|researcher|scholar|professor|economist|diplomat|lawyer|journalist|expert|fellow|director|leader|member|envoy|ambassador|cleric)\b";
-    Regex::new(&format!(r"\bsaid[ ](?P<name>{n}),[ ]{role}|(?P<name2>{n}),[ ]{role}|(?P<name3>{n})[ ](?:is|was)[ ]{role}", n = name(4))).ok()
+    let role = r"(?:an?|the)[ ](?:\p{Ll}+[ ]){0,3}?(?:spokesman|spokeswoman|spokesperson|analyst|official|minister|adviser|advisor|commander|researcher|scholar|professor|economist|diplomat|lawyer|journalist|expert|fellow|director|leader|member|envoy|ambassador|cleric)(?-u:\b)";
+    Regex::new(&format!(r"(?-u:\b)said[ ](?P<name>{n}),[ ]{role}|(?P<name2>{n}),[ ]{role}|(?P<name3>{n})[ ](?:is|was)[ ]{role}", n = name(4))).ok()
 });
 
 /// Organisation tails: a capitalised name followed by one of these.
@@ -73,8 +78,8 @@ const ORG_TAILS: &str = r"(?:Party|Brigades?|Front|Movement|Corporation|Corp\.|C
 static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
     let cap = r"\p{Lu}[\p{L}\p{M}'’-]*";
     [
-        format!(r"\b(?P<name>(?:Ministry|Department|Office|University|Bank|Council|Commission) of (?:the )?{cap}(?:[ ](?:and[ ])?{cap}){{0,3}})"),
-        format!(r"\b(?P<name>{cap}(?:[ ](?:of[ ](?:the[ ])?|for[ ](?:the[ ])?|and[ ])?{cap}){{0,4}}[ ]{ORG_TAILS})\b"),
+        format!(r"(?-u:\b)(?P<name>(?:Ministry|Department|Office|University|Bank|Council|Commission) of (?:the )?{cap}(?:[ ](?:and[ ])?{cap}){{0,3}})"),
+        format!(r"(?-u:\b)(?P<name>{cap}(?:[ ](?:of[ ](?:the[ ])?|for[ ](?:the[ ])?|and[ ])?{cap}){{0,4}}[ ]{ORG_TAILS})(?-u:\b)"),
     ]
     .iter()
     .filter_map(|p| Regex::new(p).ok())
@@ -84,8 +89,8 @@ static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
 static PLACES: Lazy<Vec<Regex>> = Lazy::new(|| {
     let cap = r"\p{Lu}[\p{L}\p{M}'’-]*";
     [
-        format!(r"\bthe (?:city|town|village|port city|capital|province|region) of (?P<name>{cap}(?:[ ]{cap}){{0,2}})"),
-        format!(r"\b(?P<name>{cap}(?:[ ]{cap}){{0,2}})[ ](?:province|governorate|district)\b"),
+        format!(r"(?-u:\b)the (?:city|town|village|port city|capital|province|region) of (?P<name>{cap}(?:[ ]{cap}){{0,2}})"),
+        format!(r"(?-u:\b)(?P<name>{cap}(?:[ ]{cap}){{0,2}})[ ](?:province|governorate|district)(?-u:\b)"),
     ]
     .iter()
     .filter_map(|p| Regex::new(p).ok())

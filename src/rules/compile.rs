@@ -4,7 +4,9 @@
 //! words lower-cased and folded, punctuation one character each, and every
 //! entity mention a single token `@TYPE#index`. A pattern then compiles to a
 //! regular expression over that string, run by the `regex` crate's
-//! linear-time engines, so no rule can blow up on any input.
+//! linear-time engines, so no rule can blow up on any input. The regexes run
+//! on bytes with Unicode classes off: the markers are ASCII and a literal word
+//! matches its UTF-8 bytes, so byte classes keep the automata small.
 
 use super::syntax::{Element, Role};
 
@@ -81,5 +83,29 @@ fn push(element: &Element, out: &mut String) {
             }
             out.push(')');
         }
+    }
+}
+
+/// Words of which a sentence must hold at least one for the pattern to
+/// match: those of its first element that is a required word, or a choice
+/// whose every alternative starts with one. `None` when there is none (the
+/// pattern is tried on every sentence). Each word comes with whether it is a
+/// prefix (`word*`).
+pub(crate) fn anchors(elements: &[Element]) -> Option<Vec<(String, bool)>> {
+    elements.iter().find_map(element_anchors)
+}
+
+fn element_anchors(element: &Element) -> Option<Vec<(String, bool)>> {
+    match element {
+        Element::Word { text, prefix } => Some(vec![(text.clone(), *prefix)]),
+        Element::Trigger(inner) => anchors(inner),
+        Element::Choice(alternatives) => {
+            let mut all = Vec::new();
+            for alt in alternatives {
+                all.extend(anchors(alt)?);
+            }
+            Some(all)
+        }
+        _ => None,
     }
 }

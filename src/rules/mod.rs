@@ -55,7 +55,8 @@ pub(crate) mod matcher;
 mod syntax;
 
 use crate::error::{Error, ErrorKind, Location};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
+use std::collections::HashMap;
 use std::path::Path;
 use syntax::RuleDef;
 
@@ -157,13 +158,15 @@ struct CompiledPattern {
     regex: Regex,
 }
 
-/// All rules compiled: a set to find which patterns match a sentence, and
-/// each pattern's own regex for its captures.
+/// All rules compiled, with an index from anchor words to the patterns that
+/// need them, so that a sentence runs only the patterns whose words it has.
 #[derive(Debug)]
 pub(crate) struct RuleEngine {
     rules: Vec<RuleDef>,
     patterns: Vec<CompiledPattern>,
-    set: Option<RegexSet>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_prefix: Vec<(String, usize)>,
+    always: Vec<usize>,
 }
 
 /// A relation found in a sentence, before it becomes a [`crate::Relation`].
@@ -181,44 +184,44 @@ impl RuleEngine {
     pub(crate) fn new(sets: &[RuleSet], size_limit: usize) -> Result<RuleEngine, Error> {
         let mut rules = Vec::new();
         let mut patterns = Vec::new();
-        let mut sources = Vec::new();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_prefix = Vec::new();
+        let mut always = Vec::new();
         for set in sets {
             for rule in &set.rules {
                 let index = rules.len();
                 for (elements, location) in &rule.def.patterns {
                     let source = compile::to_regex(elements);
                     let regex = RegexBuilder::new(&source)
+                        .unicode(false)
                         .size_limit(size_limit)
                         .dfa_size_limit(size_limit)
                         .build()
                         .map_err(|e| compile_error(&rule.def.name, location, size_limit, &e))?;
+                    let id = patterns.len();
+                    match compile::anchors(elements) {
+                        Some(words) => {
+                            for (word, prefix) in words {
+                                if prefix {
+                                    by_prefix.push((word, id));
+                                } else {
+                                    by_word.entry(word).or_default().push(id);
+                                }
+                            }
+                        }
+                        None => always.push(id),
+                    }
                     patterns.push(CompiledPattern { rule: index, regex });
-                    sources.push(source);
                 }
                 rules.push(rule.def.clone());
             }
         }
-        let set = if sources.is_empty() {
-            None
-        } else {
-            let limit = size_limit.saturating_mul(sources.len().max(1));
-            Some(
-                RegexSetBuilder::new(&sources)
-                    .size_limit(limit)
-                    .dfa_size_limit(limit)
-                    .build()
-                    .map_err(|e| {
-                        Error::new(
-                            ErrorKind::SizeLimit,
-                            format!("the rules together do not compile: {e}"),
-                        )
-                    })?,
-            )
-        };
         Ok(RuleEngine {
             rules,
             patterns,
-            set,
+            by_word,
+            by_prefix,
+            always,
         })
     }
 
@@ -237,21 +240,42 @@ impl RuleEngine {
         type_of: impl Fn(usize) -> String,
         same_group: impl Fn(usize, usize) -> bool,
     ) -> Vec<Found> {
-        let Some(set) = &self.set else {
+        let mut candidate = vec![false; self.patterns.len()];
+        for &id in &self.always {
+            candidate[id] = true;
+        }
+        for token in tokens {
+            if let matcher::TokenKind::Word(word) = &token.kind {
+                for &id in self.by_word.get(word.as_str()).into_iter().flatten() {
+                    candidate[id] = true;
+                }
+                for (prefix, id) in &self.by_prefix {
+                    if word.starts_with(prefix.as_str()) {
+                        candidate[*id] = true;
+                    }
+                }
+            }
+        }
+        if !candidate.contains(&true) {
             return Vec::new();
-        };
+        }
         let stream = matcher::Stream::new(tokens, &type_of);
         let mut found: Vec<Found> = Vec::new();
-        for pattern_index in set.matches(&stream.text).iter() {
+        let candidates = candidate
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| c)
+            .map(|(i, _)| i);
+        for pattern_index in candidates {
             let pattern = &self.patterns[pattern_index];
-            for caps in pattern.regex.captures_iter(&stream.text) {
+            for caps in pattern.regex.captures_iter(stream.text.as_bytes()) {
                 let (Some(s), Some(o), Some(whole)) =
                     (caps.name("subject"), caps.name("object"), caps.get(0))
                 else {
                     continue;
                 };
                 let (Ok(subject), Ok(object)) =
-                    (s.as_str().parse::<usize>(), o.as_str().parse::<usize>())
+                    (parse_index(s.as_bytes()), parse_index(o.as_bytes()))
                 else {
                     continue;
                 };
@@ -332,6 +356,14 @@ fn between(stream: &matcher::Stream, a: usize, b: usize) -> Option<(usize, usize
         .filter(|&t| t > lo && t < hi)
         .collect();
     Some((*inner.first()?, *inner.last()?))
+}
+
+/// The entity index captured from an `@TYPE#index` token.
+fn parse_index(digits: &[u8]) -> Result<usize, ()> {
+    std::str::from_utf8(digits)
+        .map_err(|_| ())?
+        .parse()
+        .map_err(|_| ())
 }
 
 fn compile_error(rule: &str, location: &Location, limit: usize, err: &regex::Error) -> Error {
