@@ -4,21 +4,9 @@
 mod fold_table;
 mod normalize;
 mod offsets;
+mod sentences;
 
 pub(crate) use normalize::{fold_key, is_word_char, Normalized};
 pub(crate) use offsets::CharCounter;
+pub(crate) use sentences::split_sentences;
 
-/// Until the news-aware splitter lands: one sentence per paragraph.
-pub(crate) fn split_sentences(text: &str, _protected: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for para in text.split("\n\n") {
-        let trimmed = para.trim();
-        if !trimmed.is_empty() {
-            let start = offset + (para.len() - para.trim_start().len());
-            out.push((start, start + trimmed.len()));
-        }
-        offset += para.len() + 2;
-    }
-    out
-}
