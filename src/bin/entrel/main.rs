@@ -1,6 +1,7 @@
 //! The `entrel` command-line tool.
 
 mod bench;
+mod eval;
 mod input;
 mod run;
 
@@ -25,6 +26,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Measure throughput over a corpus: raw scan, tagging, extraction.
     Bench(BenchArgs),
+    /// Score output against gold annotations or CoNLL-2003 data.
+    Eval(eval::EvalArgs),
 }
 
 /// Options that configure the extractor.
@@ -120,6 +123,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(&args),
         Command::Bench(args) => bench_command(&args),
+        Command::Eval(args) => eval::eval_command(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
