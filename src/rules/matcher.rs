@@ -36,6 +36,7 @@ pub(crate) enum Cue {
 /// for "X attacked Y", and the cue marks the relation.
 const CUES: &[(&[&str], Cue)] = &[
     (&["no", "longer"], Cue::Negation),
+    (&["non", "-"], Cue::Negation),
     (&["refused", "to"], Cue::Negation),
     (&["refuses", "to"], Cue::Negation),
     (&["declined", "to"], Cue::Negation),
@@ -113,28 +114,6 @@ fn is_clause_opener(token: &Token) -> bool {
     matches!(&token.kind, TokenKind::Word(w) if matches!(w.as_str(), "if" | "unless" | "whether"))
 }
 
-/// Words that end the reach of a cue looking forward into a clause.
-fn is_clause_break(word: &str) -> bool {
-    matches!(
-        word,
-        "," | ";"
-            | ":"
-            | "—"
-            | "("
-            | ")"
-            | "but"
-            | "while"
-            | "although"
-            | "though"
-            | "whereas"
-            | "and"
-            | "because"
-            | "after"
-            | "before"
-            | "when"
-    )
-}
-
 /// Words allowed between two coordinated entities besides the coordinator:
 /// titles ("Neither President X nor Prime Minister Y").
 fn is_title_word(word: &str) -> bool {
@@ -178,7 +157,9 @@ fn is_title_word(word: &str) -> bool {
 
 /// Words that may follow the last entity of a list without starting a
 /// clause of its own: prepositions and time words ("either X or Y in the
-/// dispute", "attacked Y and Z last week").
+/// dispute", "attacked Y and Z last week"); but not "in" and a name: "Dar
+/// es Salaam in Tanzania and Beira in Mozambique" is two places, each in
+/// its own country.
 fn is_list_follower(word: &str) -> bool {
     matches!(
         word,
@@ -451,7 +432,8 @@ pub(crate) fn modality(
         }
         match &tokens[i].kind {
             TokenKind::Entity(_) => {}
-            TokenKind::Word(w) if is_title_word(w) || matches!(w.as_str(), "and" | "or" | "the") => {}
+            TokenKind::Word(w)
+                if is_title_word(w) || matches!(w.as_str(), "and" | "or" | "the") => {}
             TokenKind::Word(_) => break,
         }
     }
@@ -467,6 +449,12 @@ pub(crate) fn coordinated(
     same_group: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
     let mut found = Vec::new();
+    // A possessor or a possessed name is not a list item: in "Indianapolis,
+    // New York's Kennedy Airport", the airport is in New York alone.
+    let possessive = |i: usize| matches!(tokens.get(i).map(|t| &t.kind), Some(TokenKind::Word(w)) if w == "'s" || w == "'");
+    if possessive(at + 1) || at.checked_sub(1).is_some_and(possessive) {
+        return found;
+    }
     let mut i = at;
     loop {
         let mut saw_coordinator = false;
@@ -497,6 +485,12 @@ pub(crate) fn coordinated(
                 TokenKind::Word(w) if is_coordinator(w) => saw_coordinator = true,
                 TokenKind::Word(w) if is_title_word(w) || (backward && w == "neither") => {}
                 TokenKind::Word(_) => break,
+                // "Berlusconi and German Chancellor Schroeder": a
+                // nationality or country in a title.
+                TokenKind::Entity(e)
+                    if !same_group(*e)
+                        && matches!(tokens.get(j + 1).map(|t| &t.kind), Some(TokenKind::Word(w)) if is_title_word(w)) =>
+                    {}
                 TokenKind::Entity(e) => {
                     // Looking forward, "Y and Z" must end there: in "attacked
                     // Y and Z killed W", Z starts a clause of its own.
@@ -505,7 +499,12 @@ pub(crate) fn coordinated(
                             None => true,
                             Some(TokenKind::Word(w)) => {
                                 is_coordinator(w)
-                                    || is_list_follower(w)
+                                    || (is_list_follower(w)
+                                        && !(w == "in"
+                                            && matches!(
+                                                tokens.get(j + 2).map(|t| &t.kind),
+                                                Some(TokenKind::Entity(_))
+                                            )))
                                     || !w.chars().any(char::is_alphanumeric)
                             }
                             Some(TokenKind::Entity(_)) => false,

@@ -9,4 +9,3 @@ mod sentences;
 pub(crate) use normalize::{fold_key, is_word_char, Normalized};
 pub(crate) use offsets::CharCounter;
 pub(crate) use sentences::split_sentences;
-
