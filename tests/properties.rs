@@ -15,7 +15,7 @@ use entrel::{Argument, Document, Extractor, Gazetteer, Span};
 use once_cell::sync::Lazy;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     Extractor::builder()
