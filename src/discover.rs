@@ -27,8 +27,9 @@
 //! left alone.
 
 use crate::document::{EntityType, Source};
+use crate::text::Normalized;
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 
 /// A mention found by discovery or linking, in original byte offsets.
@@ -41,16 +42,23 @@ pub(crate) struct Found {
     pub(crate) source: Source,
 }
 
+/// The patterns run on the document's matching view (see the `text` module),
+/// where diacritics, curly apostrophes, dashes and odd spaces are already
+/// folded to ASCII: ASCII classes keep their automata small and fast.
+fn ascii_regex(pattern: &str) -> Option<Regex> {
+    RegexBuilder::new(pattern).unicode(false).build().ok()
+}
+
 /// One capitalised name word, with an optional lower-case particle glued on
 /// by a hyphen ("al-Kadhimi"), or an initial ("R.").
-const WORD: &str = r"(?:(?:al|el|as|ash|ad|an|ar|at|bin|ibn|abu|bint)[-‐–])?\p{Lu}[\p{L}\p{M}'’]*(?:[-‐–]\p{Lu}[\p{L}\p{M}'’]*)*|\p{Lu}\.";
+const WORD: &str = r"(?:(?:al|el|as|ash|ad|an|ar|at|bin|ibn|abu|bint)-)?[A-Z][A-Za-z']*(?:-[A-Z][A-Za-z']*)*|[A-Z]\.";
 /// Free-standing particles inside a name ("Osama bin Laden", "Ursula von der Leyen").
 const PARTICLE: &str =
     r"(?:al|bin|ibn|abu|bint|von|der|den|van|de|da|di|du|del|della|la|le|dos|das)";
 
 fn name(max_words: usize) -> String {
     format!(
-        r"(?:{WORD})(?:[ \u{{a0}}]+(?:{PARTICLE}[ \u{{a0}}]+){{0,2}}(?:{WORD})){{0,{}}}",
+        r"(?:{WORD})(?:[ ](?:{PARTICLE}[ ]){{0,2}}(?:{WORD})){{0,{}}}",
         max_words - 1
     )
 }
@@ -58,42 +66,41 @@ fn name(max_words: usize) -> String {
 /// Titles and roles written before a person's name.
 const TITLES: &str = r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|(?:Foreign|Defen[cs]e|Interior|Finance|Oil|Health|Justice|Trade|Economy|Energy|Education|Information) Minister|Minister|Secretary of State|Secretary-General|Secretary General|Secretary|Chancellor|Premier|King|Queen|Prince|Crown Prince|Emir|Sultan|Pope|Grand Ayatollah|Ayatollah|Sheikh|Imam|Cardinal|Archbishop|Bishop|Rabbi|Gen\.|General|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Lt\. Col\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cmdr\.|Field Marshal|Marshal|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|Speaker|Ambassador|Judge|Justice|analyst|spokesman|spokeswoman|spokesperson|commander|ambassador|envoy|cleric|journalist|lawmaker|activist|researcher|economist|professor|militia leader|opposition leader)";
 
-static PERSON_AFTER_TITLE: Lazy<Option<Regex>> = Lazy::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b){TITLES}[ \u{{a0}}]+(?P<name>{})",
-        name(4)
-    ))
-    .ok()
-});
+static PERSON_AFTER_TITLE: Lazy<Option<Regex>> =
+    Lazy::new(|| ascii_regex(&format!(r"\b{TITLES}[ ](?P<name>{})", name(4))));
 
 /// "said John Smith, a spokesman ..." and "John Smith, a spokesman, said".
 static PERSON_WITH_ROLE: Lazy<Option<Regex>> = Lazy::new(|| {
-    let role = r"(?:an?|the)[ ](?:\p{Ll}+[ ]){0,3}?(?:spokesman|spokeswoman|spokesperson|analyst|official|minister|adviser|advisor|commander|researcher|scholar|professor|economist|diplomat|lawyer|journalist|expert|fellow|director|leader|member|envoy|ambassador|cleric)(?-u:\b)";
-    Regex::new(&format!(r"(?-u:\b)said[ ](?P<name>{n}),[ ]{role}|(?P<name2>{n}),[ ]{role}|(?P<name3>{n})[ ](?:is|was)[ ]{role}", n = name(4))).ok()
+    let role = r"(?:an?|the)[ ](?:[a-z]+[ ]){0,3}?(?:spokesman|spokeswoman|spokesperson|analyst|official|minister|adviser|advisor|commander|researcher|scholar|professor|economist|diplomat|lawyer|journalist|expert|fellow|director|leader|member|envoy|ambassador|cleric)\b";
+    ascii_regex(&format!(
+        r"\bsaid[ ](?P<name>{n}),[ ]{role}|(?P<name2>{n}),[ ]{role}|(?P<name3>{n})[ ](?:is|was)[ ]{role}",
+        n = name(4)
+    ))
 });
 
 /// Organisation tails: a capitalised name followed by one of these.
 const ORG_TAILS: &str = r"(?:Party|Brigades?|Front|Movement|Corporation|Corp\.|Company|Co\.|Inc\.|Ltd\.|Group|Council|Committee|Commission|Agency|Authority|Institute|Foundation|Association|Federation|League|Union|Organi[sz]ation|Bank|University|College|Army|Militia|Forces|Guard|Battalion)";
 
+/// A capitalised word, as the organisation and place patterns take it.
+const CAP: &str = r"[A-Z][A-Za-z'-]*";
+
 static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
-    let cap = r"\p{Lu}[\p{L}\p{M}'’-]*";
     [
-        format!(r"(?-u:\b)(?P<name>(?:Ministry|Department|Office|University|Bank|Council|Commission) of (?:the )?{cap}(?:[ ](?:and[ ])?{cap}){{0,3}})"),
-        format!(r"(?-u:\b)(?P<name>{cap}(?:[ ](?:of[ ](?:the[ ])?|for[ ](?:the[ ])?|and[ ])?{cap}){{0,4}}[ ]{ORG_TAILS})(?-u:\b)"),
+        format!(r"\b(?P<name>(?:Ministry|Department|Office|University|Bank|Council|Commission) of (?:the )?{CAP}(?:[ ](?:and[ ])?{CAP}){{0,3}})"),
+        format!(r"\b(?P<name>{CAP}(?:[ ](?:of[ ](?:the[ ])?|for[ ](?:the[ ])?|and[ ])?{CAP}){{0,4}}[ ]{ORG_TAILS})\b"),
     ]
     .iter()
-    .filter_map(|p| Regex::new(p).ok())
+    .filter_map(|p| ascii_regex(p))
     .collect()
 });
 
 static PLACES: Lazy<Vec<Regex>> = Lazy::new(|| {
-    let cap = r"\p{Lu}[\p{L}\p{M}'’-]*";
     [
-        format!(r"(?-u:\b)the (?:city|town|village|port city|capital|province|region) of (?P<name>{cap}(?:[ ]{cap}){{0,2}})"),
-        format!(r"(?-u:\b)(?P<name>{cap}(?:[ ]{cap}){{0,2}})[ ](?:province|governorate|district)(?-u:\b)"),
+        format!(r"\bthe (?:city|town|village|port city|capital|province|region) of (?P<name>{CAP}(?:[ ]{CAP}){{0,2}})"),
+        format!(r"\b(?P<name>{CAP}(?:[ ]{CAP}){{0,2}})[ ](?:province|governorate|district)\b"),
     ]
     .iter()
-    .filter_map(|p| Regex::new(p).ok())
+    .filter_map(|p| ascii_regex(p))
     .collect()
 });
 
@@ -194,12 +201,16 @@ fn overlaps_any(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
     taken.get(i).is_some_and(|&(s, _)| s < end)
 }
 
-/// Names found from context in `text`, not overlapping `taken` (sorted,
-/// non-overlapping byte spans of mentions already found).
-pub(crate) fn discover(text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
+/// Names found from context in the document whose matching view is
+/// `norm`, not overlapping `taken` (sorted, non-overlapping byte spans of the
+/// original text), in original offsets.
+pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found> {
+    let text = norm.as_str();
     let mut found: Vec<Found> = Vec::new();
     let mut spans: Vec<(usize, usize)> = taken.to_vec();
     let mut add = |start: usize, end: usize, entity_type: EntityType, found: &mut Vec<Found>| {
+        let id = derived_id(&text[start..end]);
+        let (start, end) = (norm.original_start(start), norm.original_end(end));
         if start >= end || overlaps_any(&spans, start, end) {
             return;
         }
@@ -208,7 +219,7 @@ pub(crate) fn discover(text: &str, taken: &[(usize, usize)]) -> Vec<Found> {
         found.push(Found {
             start,
             end,
-            id: derived_id(&text[start..end]),
+            id,
             entity_type,
             source: Source::Rule,
         });
@@ -341,7 +352,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(&str, String)> {
-        discover(text, &[])
+        discover(&Normalized::new(text), &[])
             .into_iter()
             .map(|f| (&text[f.start..f.end], f.entity_type.to_string()))
             .collect()

@@ -374,8 +374,10 @@ impl Extractor {
 
     /// Gazetteer, discovered and linked mentions, in text order.
     fn all_mentions(&self, text: &str) -> Vec<Found> {
-        let mut found: Vec<Found> = self
-            .mentions(text)
+        let norm = Normalized::new(text);
+        let mut mentions = Vec::new();
+        self.tagger.tag(&norm, &mut mentions);
+        let mut found: Vec<Found> = mentions
             .iter()
             .map(|m| {
                 let info = self.tagger.entity(m.entity);
@@ -390,7 +392,7 @@ impl Extractor {
             .collect();
         if self.discover_names {
             let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-            found.extend(discover::discover(text, &taken));
+            found.extend(discover::discover(&norm, &taken));
             found.sort_by_key(|f| f.start);
         }
         if self.link_aliases {

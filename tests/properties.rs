@@ -574,6 +574,9 @@ fn news_like_text_exercises_entities_and_relations() {
         entities += doc.entities.len();
         relations += doc.relations.len();
     }
-    assert!(entities > 1024, "only {entities} entities in 1024 documents");
+    assert!(
+        entities > 1024,
+        "only {entities} entities in 1024 documents"
+    );
     assert!(relations > 0, "no relation in 1024 documents");
 }
