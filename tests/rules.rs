@@ -99,14 +99,24 @@ fn fired(rule_text: &str, marked: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
+/// The user rule file of `examples/custom_rules.rs`.
+const EXAMPLE_RULES: &str = include_str!("../examples/data/my.rules");
+
 #[test]
 fn every_rule_fires_on_its_examples_and_not_on_its_counters() {
-    let sets = RuleSet::shipped().expect("the shipped rules parse");
+    let mut files = vec![(
+        SHIPPED_RULES,
+        RuleSet::shipped().expect("the shipped rules parse"),
+    )];
+    files.push((
+        EXAMPLE_RULES,
+        vec![RuleSet::parse("examples/data/my.rules", EXAMPLE_RULES).expect("my.rules parses")],
+    ));
     let mut failures = Vec::new();
     let mut checked = 0;
-    for set in &sets {
-        for rule in set.rules() {
-            let text = rule_alone(SHIPPED_RULES, rule.location().line);
+    for (file, sets) in &files {
+        for rule in sets.iter().flat_map(|s| s.rules()) {
+            let text = rule_alone(file, rule.location().line);
             if rule.examples().is_empty() {
                 failures.push(format!("{}: no example", rule.name()));
             }
@@ -396,6 +406,10 @@ fn supports() {
         (
             "Washington's support for Kadhimi is not unconditional.",
             vec![t("Washington", "supports", "Kadhimi")],
+        ),
+        (
+            "Iran, the main backer of Hezbollah, said nothing.",
+            vec![t("Iran", "supports", "Hezbollah")],
         ),
         (
             "Neither Iraq nor Jordan supports Hamas.",
@@ -766,6 +780,44 @@ fn sentences_without_relations() {
         ),
         ("Pompeo spoke by phone with Kadhimi.", vec![]),
         ("Kadhimi's friends in Washington did nothing.", vec![]),
+    ]);
+}
+
+#[test]
+fn cues_and_lists_reach_only_as_far_as_they_should() {
+    check(&[
+        // "non-" denies.
+        (
+            "Non-NATO member Sweden sent observers.",
+            vec![negated("Sweden", "member of", "NATO")],
+        ),
+        // ", or PMF" is a second name, not a second organisation.
+        (
+            "Hussein Fadhil is a member of the Popular Mobilization Forces, or PMF.",
+            vec![t(
+                "Hussein Fadhil",
+                "member of",
+                "Popular Mobilization Forces",
+            )],
+        ),
+        // A possessed name is not a list item.
+        (
+            "Ain al-Asad Air Base and Baghdad's Green Zone were hit.",
+            vec![t("Green Zone", "located in", "Baghdad")],
+        ),
+        // "if" opens a clause of its own.
+        (
+            "Iran could attack Erbil if Baghdad keeps U.S. troops.",
+            vec![hedged("Iran", "attacked", "Erbil")],
+        ),
+        // The denial is of the attack, not of where the embassy is.
+        (
+            "Iran denied that it attacked the U.S. Embassy in Baghdad.",
+            vec![
+                negated("Iran", "attacked", "U.S. Embassy"),
+                t("U.S. Embassy", "located in", "Baghdad"),
+            ],
+        ),
     ]);
 }
 

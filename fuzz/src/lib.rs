@@ -132,36 +132,55 @@ pub fn rules(data: &[u8]) {
     }
 }
 
-/// Asserts that `span` lies on character boundaries of `text`, that its
-/// code-point offsets are those of its bytes, and that it denotes `expected`.
-fn check_span(text: &str, span: &Span, expected: &str, what: &str) {
-    assert!(
-        span.byte_start <= span.byte_end && span.byte_end <= text.len(),
-        "{what}: byte span {span:?} out of range for {} bytes",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.byte_start) && text.is_char_boundary(span.byte_end),
-        "{what}: byte span {span:?} not on character boundaries"
-    );
-    let start = text[..span.byte_start].chars().count();
-    let len = text[span.bytes()].chars().count();
-    assert_eq!(
-        (span.start, span.end),
-        (start, start + len),
-        "{what}: code-point offsets of {span:?} disagree with its bytes"
-    );
-    assert_eq!(
-        &text[span.bytes()],
-        expected,
-        "{what}: byte slice of {span:?}"
-    );
-    let by_chars: String = text
-        .chars()
-        .skip(span.start)
-        .take(span.end - span.start)
-        .collect();
-    assert_eq!(by_chars, expected, "{what}: code-point slice of {span:?}");
+/// Byte offset → code-point offset at every character boundary of a text,
+/// computed once so that checking a document stays linear in its size.
+struct Offsets {
+    chars: Vec<char>,
+    /// `code_point[b]`: the code-point offset of byte `b`, or `usize::MAX`
+    /// inside a character.
+    code_point: Vec<usize>,
+}
+
+impl Offsets {
+    fn new(text: &str) -> Offsets {
+        let mut code_point = vec![usize::MAX; text.len() + 1];
+        for (n, (b, _)) in text.char_indices().enumerate() {
+            code_point[b] = n;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        code_point[text.len()] = chars.len();
+        Offsets { chars, code_point }
+    }
+
+    /// Asserts that `span` lies on character boundaries of `text`, that its
+    /// code-point offsets are those of its bytes, and that it denotes
+    /// `expected` both ways.
+    fn check(&self, text: &str, span: &Span, expected: &str, what: &str) {
+        assert!(
+            span.byte_start <= span.byte_end && span.byte_end <= text.len(),
+            "{what}: byte span {span:?} out of range for {} bytes",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(span.byte_start) && text.is_char_boundary(span.byte_end),
+            "{what}: byte span {span:?} not on character boundaries"
+        );
+        assert_eq!(
+            (span.start, span.end),
+            (
+                self.code_point[span.byte_start],
+                self.code_point[span.byte_end]
+            ),
+            "{what}: code-point offsets of {span:?} disagree with its bytes"
+        );
+        assert_eq!(
+            &text[span.bytes()],
+            expected,
+            "{what}: byte slice of {span:?}"
+        );
+        let by_chars: String = self.chars[span.chars()].iter().collect();
+        assert_eq!(by_chars, expected, "{what}: code-point slice of {span:?}");
+    }
 }
 
 fn inside(outer: &Span, inner: &Span) -> bool {
@@ -171,13 +190,14 @@ fn inside(outer: &Span, inner: &Span) -> bool {
 /// Every invariant of a document extracted from `text`: spans, order,
 /// sentences, relation arguments, JSON round trip.
 pub fn check_document(text: &str, doc: &Document) {
+    let offsets = Offsets::new(text);
     let mut previous_end = 0;
     for (i, s) in doc.sentences.iter().enumerate() {
         let what = format!("sentence {i}");
         let slice = text
             .get(s.span.bytes())
             .unwrap_or_else(|| panic!("{what}: {:?} does not slice the text", s.span));
-        check_span(text, &s.span, slice, &what);
+        offsets.check(text, &s.span, slice, &what);
         assert!(
             s.span.byte_start >= previous_end,
             "{what} {:?} overlaps or precedes the one before",
@@ -188,7 +208,7 @@ pub fn check_document(text: &str, doc: &Document) {
     let mut previous_end = 0;
     for (i, e) in doc.entities.iter().enumerate() {
         let what = format!("entity {i} {:?}", e.text);
-        check_span(text, &e.span, &e.text, &what);
+        offsets.check(text, &e.span, &e.text, &what);
         assert!(!e.span.is_empty(), "{what}: empty mention");
         assert!(
             e.span.byte_start >= previous_end,
@@ -231,7 +251,7 @@ pub fn check_document(text: &str, doc: &Document) {
                 "{what}: {role} disagrees with its entity"
             );
         }
-        check_span(
+        offsets.check(
             text,
             &r.trigger.span,
             &r.trigger.text,

@@ -23,7 +23,8 @@
 //! - Pattern elements, matched token by token against the sentence:
 //!   - `word`: a literal word or punctuation mark, case-insensitive and folded
 //!     like names (`’s` = `'s`); `word*` matches any word starting so;
-//!     `"("` quotes a token that is otherwise syntax.
+//!     `"("` quotes a token that is otherwise syntax. A literal the sentence
+//!     tokenizer would split (`long-time`, `U.S.`) matches its tokens in turn.
 //!   - `(a | b c | d)`: alternatives, each a sequence; `x?`: optional.
 //!   - `_`: any one word; `...N`: up to N words (never an entity).
 //!   - `<subject:PERSON|ORG>` and `<object:GPE>`: an entity mention of one of
@@ -39,13 +40,18 @@
 //!   on which the rule must / must not fire; the test suite runs them all.
 //!
 //! Before matching, cue words are taken out of the sentence: negations ("not",
-//! "n't", "never", "no longer", "neither", "nor", "denied that"), hedges ("if",
-//! "would", "could", "may", "might") and fillers (auxiliaries such as "did" and
-//! "has", adverbs such as "also"). So "X did not attack Y" matches the pattern
-//! `<subject> attacked <object>`, and the relation is marked `negated`; cues
-//! in the same clause just before the match count too ("If X visited Y" is
-//! `hedged`). A relation also holds for entities coordinated with its subject
-//! or object ("Neither X nor Y supports Z" gives two negated relations).
+//! "n't", "never", "no longer", "non-", "neither", "nor", "denied that"),
+//! hedges ("would", "could", "may", "might") and fillers (auxiliaries such as
+//! "did" and "has", adverbs such as "also"). So "X did not attack Y" matches
+//! the pattern `<subject> attack <object>`, and the relation is marked
+//! `negated`. Hedges that open a clause ("if", "unless", "whether") stay in
+//! the sentence, so that no pattern reads across them into the next clause.
+//! Cues just before the match count too when only names, titles, "and" or
+//! "or" stand between ("If X visited Y" is `hedged`, "Neither President X
+//! nor Y supports Z" `negated`). A relation also holds for entities
+//! coordinated with its subject or object ("Neither X nor Y supports Z" gives
+//! two negated relations), but not through a possessive ("Indianapolis, New
+//! York's airport" is in New York alone).
 //!
 //! Patterns compile to regular expressions over the sentence's tokens and run
 //! on the `regex` crate's linear-time engines: no input makes a rule slow.
