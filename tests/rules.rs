@@ -975,3 +975,18 @@ fn user_rules_add_to_the_default_rules() {
     assert!(found.contains(&("Pompeo".into(), "praised".into(), "Kadhimi".into())));
     assert!(found.contains(&("Pompeo".into(), "visited".into(), "Erbil".into())));
 }
+
+/// Crowded and endless sentences finish: 10,000 mentions in one sentence
+/// and a megabyte without punctuation (no timing is asserted; a quadratic
+/// step would make this test run for hours instead of seconds).
+#[test]
+fn crowded_and_endless_sentences_finish() {
+    let extractor = entrel::default_extractor();
+    let crowded = "Iraq and Iran met with Syria and ".repeat(2_500);
+    let doc = extractor.extract(&crowded);
+    assert!(doc.entities.len() >= 7_500);
+    let endless = "officials in baghdad said talks would go on ".repeat(25_000);
+    let doc = extractor.extract(&endless);
+    assert!(doc.entities.is_empty());
+    assert!(doc.sentences.len() <= 1);
+}

@@ -337,13 +337,17 @@ impl RuleEngine {
             )
         });
         let mut kept: Vec<Found> = Vec::new();
+        // The rule that won each unordered pair of mentions, and the ordered
+        // pairs already kept: hashing keeps a crowded sentence linear.
+        let mut winner: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut seen: std::collections::HashSet<(usize, usize)> = Default::default();
         for f in found {
-            let pair = |g: &Found| (g.subject.min(g.object), g.subject.max(g.object));
-            let conflict = kept.iter().any(|k| {
-                pair(k) == pair(&f)
-                    && (k.rule != f.rule || (k.subject, k.object) == (f.subject, f.object))
-            });
-            if !conflict && f.subject != f.object {
+            if f.subject == f.object {
+                continue;
+            }
+            let pair = (f.subject.min(f.object), f.subject.max(f.object));
+            let rule = *winner.entry(pair).or_insert(f.rule);
+            if rule == f.rule && seen.insert((f.subject, f.object)) {
                 kept.push(f);
             }
         }
@@ -355,13 +359,14 @@ impl RuleEngine {
 /// Sentence-token range strictly between two tokens, if not empty.
 fn between(stream: &matcher::Stream, a: usize, b: usize) -> Option<(usize, usize)> {
     let (lo, hi) = (a.min(b), a.max(b));
-    let inner: Vec<usize> = stream
-        .tokens
-        .iter()
-        .map(|&(_, t)| t)
-        .filter(|&t| t > lo && t < hi)
-        .collect();
-    Some((*inner.first()?, *inner.last()?))
+    // Stream tokens are in sentence order: find the range by binary search,
+    // so a sentence with thousands of matches stays linear.
+    let first = stream.tokens.partition_point(|&(_, t)| t <= lo);
+    let end = stream.tokens.partition_point(|&(_, t)| t < hi);
+    if first >= end {
+        return None;
+    }
+    Some((stream.tokens[first].1, stream.tokens[end - 1].1))
 }
 
 /// The entity index captured from an `@TYPE#index` token.
