@@ -1,20 +1,51 @@
 //! Inputs that once made a fuzz target fail keep being checked: every file in
 //! `fuzz/regressions/<target>/` goes through the same checks as the target
-//! (`fuzz/src/lib.rs`). See `fuzz/README.md` for how to add one.
+//! (`fuzz/src/lib.rs`), and must pass them within a time limit. See
+//! `fuzz/README.md` for how to add one.
 
 #[path = "../fuzz/src/lib.rs"]
 #[allow(dead_code)]
 mod checks;
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
-/// The saved inputs of one target, in name order; none when the folder is
-/// missing or empty. Dot files (`.gitkeep`) and `README*` are not inputs.
-fn inputs(target: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+/// Inputs that still fail, as `target/file`: the walk over the folders
+/// skips them, and an ignored test below runs each. Fixing one means taking
+/// it off this list and removing its `#[ignore]`.
+const OPEN: &[&str] = &[
+    "rules/let-expansion.rules",
+    "extract/relation-resolve-quadratic.txt",
+];
+
+/// How long one input may take (in a debug build, extractor already built).
+/// Extraction is linear and every saved input is small or simple, so a
+/// working build takes a small fraction of this.
+const LIMIT: Duration = Duration::from_secs(2);
+
+type Check = fn(&[u8]);
+
+fn check_of(target: &str) -> Check {
+    match target {
+        "extract" => checks::extract,
+        "gazetteer" => checks::gazetteer,
+        "rules" => checks::rules,
+        other => panic!("no fuzz target {other:?}"),
+    }
+}
+
+fn folder(target: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/regressions")
-        .join(target);
-    let Ok(items) = std::fs::read_dir(&dir) else {
+        .join(target)
+}
+
+/// The saved inputs of one target not on the [`OPEN`] list, in name order;
+/// none when the folder is missing or empty. Dot files (`.gitkeep`) and
+/// `README*` are not inputs.
+fn inputs(target: &str) -> Vec<PathBuf> {
+    let Ok(items) = std::fs::read_dir(folder(target)) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = items
@@ -22,58 +53,94 @@ fn inputs(target: &str) -> Vec<PathBuf> {
         .filter(|p| p.is_file())
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            !name.starts_with('.') && !name.starts_with("README")
+            !name.starts_with('.')
+                && !name.starts_with("README")
+                && !OPEN.contains(&format!("{target}/{name}").as_str())
         })
         .collect();
     files.sort();
     files
 }
 
-/// Runs `check` on every saved input of `target`, each on its own thread
-/// with a time limit, and names every input that panics or hangs.
-fn run(target: &str, check: fn(&[u8])) {
-    let mut failed = Vec::new();
-    for path in inputs(target) {
-        let data = std::fs::read(&path).expect("a readable input");
-        let (done, wait) = std::sync::mpsc::channel();
-        let worker = std::thread::spawn(move || {
-            check(&data);
-            let _ = done.send(());
-        });
-        match wait.recv_timeout(std::time::Duration::from_secs(60)) {
-            Ok(()) => {
-                let _ = worker.join();
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                failed.push(format!("{}: still running after 60 s", path.display()));
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                let message = match worker.join() {
-                    Err(panic) => panic
-                        .downcast_ref::<String>()
-                        .cloned()
-                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                        .unwrap_or_default(),
-                    Ok(()) => String::new(),
-                };
-                failed.push(format!("{}: panicked: {message}", path.display()));
-            }
+/// Runs the target's check on one input on its own thread; `Err` says how
+/// it failed: a panic (with its message) or running past [`LIMIT`].
+fn check_one(target: &str, path: &Path) -> Result<(), String> {
+    let check = check_of(target);
+    // Build the target's shared extractors first, outside the time limit.
+    check(b"");
+    let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (done, wait) = mpsc::channel();
+    let worker = std::thread::spawn(move || {
+        check(&data);
+        let _ = done.send(());
+    });
+    match wait.recv_timeout(LIMIT) {
+        Ok(()) => Ok(()),
+        Err(RecvTimeoutError::Timeout) => {
+            Err(format!("{}: still running after {LIMIT:?}", path.display()))
+        }
+        Err(RecvTimeoutError::Disconnected) => {
+            let message = match worker.join() {
+                Err(panic) => panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default(),
+                Ok(()) => String::new(),
+            };
+            Err(format!("{}: panicked: {message}", path.display()))
         }
     }
+}
+
+fn run_all(target: &str) {
+    let failed: Vec<String> = inputs(target)
+        .iter()
+        .filter_map(|path| check_one(target, path).err())
+        .collect();
     assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+fn run_open(name: &str) {
+    let (target, file) = name.split_once('/').expect("target/file");
+    if let Err(failure) = check_one(target, &folder(target).join(file)) {
+        panic!("{failure}");
+    }
 }
 
 #[test]
 fn extract_regressions_stay_fixed() {
-    run("extract", checks::extract);
+    run_all("extract");
 }
 
 #[test]
 fn gazetteer_regressions_stay_fixed() {
-    run("gazetteer", checks::gazetteer);
+    run_all("gazetteer");
 }
 
 #[test]
 fn rules_regressions_stay_fixed() {
-    run("rules", checks::rules);
+    run_all("rules");
+}
+
+/// A 7-line, 400-byte rule file whose `let`s each repeat the previous one
+/// ten times expands to three million words: `RuleSet::parse` clones every
+/// expansion (src/rules/syntax.rs, `$name` → `elements.clone()`), then
+/// `RuleEngine::new` writes and parses a regex of them all before the size
+/// limit rejects it. About 7 s and 1.3 GB here; two more such lines exhaust
+/// memory and abort the process.
+#[test]
+#[ignore = "open: `let` expansion is exponential in time and memory (src/rules/syntax.rs)"]
+fn let_expansion_is_bounded() {
+    run_open("rules/let-expansion.rules");
+}
+
+/// One 640 KB sentence listing coordinated places that attack: 67,000
+/// mentions, 100,000 relations, and `RuleEngine::resolve` compares each
+/// relation found with every one kept (src/rules/mod.rs, `kept.iter().any`):
+/// about 9 s here, four times that for twice the text.
+#[test]
+#[ignore = "open: relation resolution is quadratic in a sentence's relations (src/rules/mod.rs)"]
+fn relation_resolution_is_linear() {
+    run_open("extract/relation-resolve-quadratic.txt");
 }
