@@ -336,9 +336,15 @@ fn news_like(names: &'static Lazy<Vec<String>>) -> impl Strategy<Value = String>
     })
 }
 
-/// Either kind of text, named by vocabulary.
+/// Any code points at all, line breaks and control characters included
+/// (`any::<String>()` leaves out `\n`).
+fn arbitrary() -> impl Strategy<Value = String> {
+    proptest::collection::vec(any::<char>(), 0..80).prop_map(String::from_iter)
+}
+
+/// Arbitrary or news-like text, the latter from `names`.
 fn any_text(names: &'static Lazy<Vec<String>>) -> impl Strategy<Value = String> {
-    prop_oneof![any::<String>(), news_like(names)]
+    prop_oneof![arbitrary(), news_like(names)]
 }
 
 /// Byte offset → code-point offset, for every character boundary of `text`.
