@@ -14,10 +14,7 @@ use std::time::Duration;
 /// Inputs that still fail, as `target/file`: the walk over the folders
 /// skips them, and an ignored test below runs each. Fixing one means taking
 /// it off this list and removing its `#[ignore]`.
-const OPEN: &[&str] = &[
-    "rules/let-expansion.rules",
-    "extract/relation-resolve-quadratic.txt",
-];
+const OPEN: &[&str] = &[];
 
 /// How long one input may take (in a debug build, extractor already built).
 /// Extraction is linear and every saved input is small or simple, so a
@@ -124,23 +121,17 @@ fn rules_regressions_stay_fixed() {
 }
 
 /// A 7-line, 400-byte rule file whose `let`s each repeat the previous one
-/// ten times expands to three million words: `RuleSet::parse` clones every
-/// expansion (src/rules/syntax.rs, `$name` → `elements.clone()`), then
-/// `RuleEngine::new` writes and parses a regex of them all before the size
-/// limit rejects it. About 7 s and 1.3 GB here; two more such lines exhaust
-/// memory and abort the process.
+/// ten times would expand to three million words; the parser now counts
+/// expanded elements and rejects it at the first `let` over the limit.
 #[test]
-#[ignore = "open: `let` expansion is exponential in time and memory (src/rules/syntax.rs)"]
 fn let_expansion_is_bounded() {
     run_open("rules/let-expansion.rules");
 }
 
 /// One 640 KB sentence listing coordinated places that attack: 67,000
-/// mentions, 100,000 relations, and `RuleEngine::resolve` compares each
-/// relation found with every one kept (src/rules/mod.rs, `kept.iter().any`):
-/// about 9 s here, four times that for twice the text.
+/// mentions and 100,000 relations, which conflict resolution once compared
+/// pairwise; it now hashes them.
 #[test]
-#[ignore = "open: relation resolution is quadratic in a sentence's relations (src/rules/mod.rs)"]
 fn relation_resolution_is_linear() {
     run_open("extract/relation-resolve-quadratic.txt");
 }

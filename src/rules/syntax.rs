@@ -52,10 +52,16 @@ struct Parser<'a> {
     line: &'a str,
     /// Byte offset into `line`.
     pos: usize,
-    macros: &'a HashMap<String, Vec<Element>>,
+    /// `let` definitions: their elements and how many elements they expand to.
+    macros: &'a HashMap<String, (Vec<Element>, usize)>,
+    /// Elements this line expands to so far, `let`s counted in full.
+    expanded: usize,
 }
 
 type ParseResult<T> = Result<T, Error>;
+
+/// The most elements one pattern or `let` may expand to.
+const MAX_EXPANDED_ELEMENTS: usize = 10_000;
 
 impl<'a> Parser<'a> {
     fn error(&self, at: usize, message: impl Into<String>) -> Error {
@@ -104,9 +110,24 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Counts `n` more expanded elements; `let`s that use `let`s could
+    /// otherwise grow a pattern exponentially before any size limit applies.
+    fn count(&mut self, at: usize, n: usize) -> ParseResult<()> {
+        self.expanded = self.expanded.saturating_add(n);
+        if self.expanded > MAX_EXPANDED_ELEMENTS {
+            return Err(self.error(at, format!(
+                "the pattern expands to more than {MAX_EXPANDED_ELEMENTS} elements; expected fewer or smaller '$name' uses"
+            )));
+        }
+        Ok(())
+    }
+
     fn element(&mut self, depth: usize) -> ParseResult<Element> {
         if depth > 32 {
             return Err(self.error(self.pos, "groups nested more than 32 deep"));
+        }
+        if !self.line[self.pos..].starts_with('$') {
+            self.count(self.pos, 1)?;
         }
         let start = self.pos;
         let rest = &self.line[self.pos..];
@@ -190,7 +211,10 @@ impl<'a> Parser<'a> {
                 .collect();
             self.pos += 1 + name.len();
             return match self.macros.get(&name) {
-                Some(elements) => Ok(Element::Choice(vec![elements.clone()])),
+                Some((elements, size)) => {
+                    self.count(start, *size)?;
+                    Ok(Element::Choice(vec![elements.clone()]))
+                }
                 None => Err(self.error(
                     start,
                     format!("unknown name ${name}; expected a name defined by an earlier 'let'"),
@@ -336,7 +360,7 @@ fn role_is_conditional(elements: &[Element], inside: bool) -> bool {
 /// Parses a whole rule file.
 pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut macros: HashMap<String, Vec<Element>> = HashMap::new();
+    let mut macros: HashMap<String, (Vec<Element>, usize)> = HashMap::new();
     let mut rules: Vec<RuleDef> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line_no = index + 1;
@@ -353,14 +377,15 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
         let (keyword, rest) = trimmed.split_once([' ', '\t']).unwrap_or((trimmed, ""));
         let rest_at = line.len() - rest.len();
         let parse_pattern = |offset: usize,
-                             macros: &HashMap<String, Vec<Element>>|
-         -> Result<Vec<Element>, Error> {
+                             macros: &HashMap<String, (Vec<Element>, usize)>|
+         -> Result<(Vec<Element>, usize), Error> {
             let mut parser = Parser {
                 file,
                 line_no,
                 line,
                 pos: offset,
                 macros,
+                expanded: 0,
             };
             let elements = parser.sequence(0)?;
             parser.skip_space();
@@ -373,7 +398,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
                     ),
                 ));
             }
-            Ok(elements)
+            Ok((elements, parser.expanded))
         };
         match keyword {
             "let" => {
@@ -392,11 +417,11 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
                     ));
                 }
                 let body_at = line.len() - body.len();
-                let elements = parse_pattern(body_at, &macros)?;
+                let (elements, size) = parse_pattern(body_at, &macros)?;
                 if elements.is_empty() {
                     return Err(at(body_at, "expected words after '='".into()));
                 }
-                macros.insert(name.to_string(), elements);
+                macros.insert(name.to_string(), (elements, size));
             }
             "rule" => {
                 let Some((name, predicate)) = rest.split_once("->") else {
@@ -446,7 +471,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
                 }
                 match keyword {
                     "match" => {
-                        let elements = parse_pattern(rest_at, &macros)?;
+                        let (elements, _) = parse_pattern(rest_at, &macros)?;
                         let location = Location::new(file, line_no, indent + 1);
                         for role in [Role::Subject, Role::Object] {
                             if count_roles(&elements, role) != 1 {
