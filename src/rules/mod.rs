@@ -291,12 +291,26 @@ impl RuleEngine {
                     stream.token_at(whole.start()),
                     stream.token_before(whole.end()),
                 );
+                let (first, last) = (first.min(last), last.max(first));
+                // An empty trigger capture (a user's `{word?}`) has no
+                // tokens: then the words between subject and object are it.
+                let words_between = between(&stream, s_tok, o_tok).unwrap_or((first, last));
                 let trigger_tokens = match caps.name("trigger") {
-                    Some(t) => (stream.token_at(t.start()), stream.token_before(t.end())),
-                    None => between(&stream, s_tok, o_tok).unwrap_or((first, last)),
+                    Some(t) if !t.is_empty() => {
+                        (stream.token_at(t.start()), stream.token_before(t.end()))
+                    }
+                    _ => words_between,
                 };
+                let (Some(trigger_first), Some(trigger_last)) =
+                    (tokens.get(trigger_tokens.0), tokens.get(trigger_tokens.1))
+                else {
+                    continue;
+                };
+                if trigger_first.start > trigger_last.end || last >= tokens.len() {
+                    continue;
+                }
                 let (negated, hedged) = matcher::modality(tokens, &stream.cues, first, last);
-                let trigger = (tokens[trigger_tokens.0].start, tokens[trigger_tokens.1].end);
+                let trigger = (trigger_first.start, trigger_last.end);
                 let base = Found {
                     subject,
                     object,
