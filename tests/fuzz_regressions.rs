@@ -131,7 +131,7 @@ fn empty_trigger_does_not_panic() {
 }
 
 /// A 7-line, 400-byte rule file whose `let`s each repeat the previous one
-/// ten times would expand to three million words; the parser now counts
+/// ten times would expand to three million words; the parser now counts (limit 100,000)
 /// expanded elements and rejects it at the first `let` over the limit.
 #[test]
 fn let_expansion_is_bounded() {

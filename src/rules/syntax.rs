@@ -61,7 +61,7 @@ struct Parser<'a> {
 type ParseResult<T> = Result<T, Error>;
 
 /// The most elements one pattern or `let` may expand to.
-const MAX_EXPANDED_ELEMENTS: usize = 10_000;
+const MAX_EXPANDED_ELEMENTS: usize = 100_000;
 
 impl<'a> Parser<'a> {
     fn error(&self, at: usize, message: impl Into<String>) -> Error {
