@@ -11,7 +11,7 @@
 //! gazetteer names in typographic and case variants, ordinary words,
 //! punctuation, possessives, numbers, emoji and combining marks.
 
-use entrel::{Argument, Document, Extractor, Gazetteer, Span};
+use entrel::{Document, Extractor, Gazetteer};
 use once_cell::sync::Lazy;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -347,166 +347,13 @@ fn any_text(names: &'static Lazy<Vec<String>>) -> impl Strategy<Value = String> 
     prop_oneof![arbitrary(), news_like(names)]
 }
 
-/// Byte offset → code-point offset, for every character boundary of `text`.
-struct Offsets {
-    chars: Vec<char>,
-    /// `code_point[b]` is the code-point offset of byte `b`, or `usize::MAX`
-    /// where `b` is not a character boundary.
-    code_point: Vec<usize>,
-}
+/// The document invariants, shared with the fuzz targets and their
+/// regression runner.
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod checks;
 
-impl Offsets {
-    fn new(text: &str) -> Offsets {
-        let mut code_point = vec![usize::MAX; text.len() + 1];
-        for (n, (b, _)) in text.char_indices().enumerate() {
-            code_point[b] = n;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        code_point[text.len()] = chars.len();
-        Offsets { chars, code_point }
-    }
-
-    /// Asserts that `span` lies on character boundaries, that its two pairs
-    /// of offsets agree, and that it denotes `expected`.
-    fn check(&self, text: &str, span: &Span, expected: &str, what: &str) {
-        assert!(
-            span.byte_start <= span.byte_end && span.byte_end <= text.len(),
-            "{what}: byte span {span:?} out of range for {} bytes in {text:?}",
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(span.byte_start) && text.is_char_boundary(span.byte_end),
-            "{what}: byte span {span:?} not on character boundaries in {text:?}"
-        );
-        assert_eq!(
-            (span.start, span.end),
-            (
-                self.code_point[span.byte_start],
-                self.code_point[span.byte_end]
-            ),
-            "{what}: code-point offsets of {span:?} disagree with its bytes in {text:?}"
-        );
-        assert_eq!(
-            &text[span.bytes()],
-            expected,
-            "{what}: byte slice of {span:?}"
-        );
-        let by_chars: String = self.chars[span.chars()].iter().collect();
-        assert_eq!(by_chars, expected, "{what}: code-point slice of {span:?}");
-    }
-}
-
-fn contains(outer: &Span, inner: &Span) -> bool {
-    outer.byte_start <= inner.byte_start && inner.byte_end <= outer.byte_end
-}
-
-/// Every invariant of one document extracted from `text`.
-fn check_document(text: &str, doc: &Document) {
-    let offsets = Offsets::new(text);
-
-    let mut previous: Option<Span> = None;
-    for (i, s) in doc.sentences.iter().enumerate() {
-        let what = format!("sentence {i}");
-        offsets.check(text, &s.span, &text[s.span.bytes()], &what);
-        if let Some(p) = previous {
-            assert!(
-                p.byte_end <= s.span.byte_start,
-                "{what} {:?} overlaps or precedes {p:?} in {text:?}",
-                s.span
-            );
-        }
-        previous = Some(s.span);
-    }
-
-    let mut last_end = 0;
-    for (i, e) in doc.entities.iter().enumerate() {
-        let what = format!("entity {i} {:?}", e.text);
-        offsets.check(text, &e.span, &e.text, &what);
-        assert!(!e.span.is_empty(), "{what}: empty mention in {text:?}");
-        assert!(
-            e.span.byte_start >= last_end,
-            "{what}: out of order or overlapping the previous mention in {text:?}"
-        );
-        last_end = e.span.byte_end;
-        let sentence = doc.sentences.get(e.sentence).unwrap_or_else(|| {
-            panic!(
-                "{what}: sentence {} of {} in {text:?}",
-                e.sentence,
-                doc.sentences.len()
-            )
-        });
-        assert!(
-            contains(&sentence.span, &e.span),
-            "{what} {:?} is not inside its sentence {:?} in {text:?}",
-            e.span,
-            sentence.span
-        );
-    }
-
-    for (i, r) in doc.relations.iter().enumerate() {
-        let what = format!(
-            "relation {i} ({} {} {})",
-            r.subject.text, r.predicate, r.object.text
-        );
-        let sentence = doc.sentences.get(r.sentence).unwrap_or_else(|| {
-            panic!(
-                "{what}: sentence {} of {} in {text:?}",
-                r.sentence,
-                doc.sentences.len()
-            )
-        });
-        for (role, arg) in [("subject", &r.subject), ("object", &r.object)] {
-            check_argument(
-                text,
-                doc,
-                &offsets,
-                r.sentence,
-                arg,
-                &format!("{what} {role}"),
-            );
-        }
-        offsets.check(
-            text,
-            &r.trigger.span,
-            &r.trigger.text,
-            &format!("{what} trigger"),
-        );
-        assert!(
-            contains(&sentence.span, &r.trigger.span),
-            "{what}: trigger {:?} outside its sentence {:?} in {text:?}",
-            r.trigger.span,
-            sentence.span
-        );
-    }
-}
-
-fn check_argument(
-    text: &str,
-    doc: &Document,
-    offsets: &Offsets,
-    sentence: usize,
-    arg: &Argument,
-    what: &str,
-) {
-    let e = doc.entities.get(arg.entity).unwrap_or_else(|| {
-        panic!(
-            "{what}: entity {} of {} in {text:?}",
-            arg.entity,
-            doc.entities.len()
-        )
-    });
-    assert_eq!(
-        e.sentence, sentence,
-        "{what}: entity in another sentence, in {text:?}"
-    );
-    assert_eq!(
-        (&arg.text, &arg.entity_type, &arg.id, arg.start, arg.end),
-        (&e.text, &e.entity_type, &e.id, e.span.start, e.span.end),
-        "{what}: argument disagrees with its entity in {text:?}"
-    );
-    let chars: String = offsets.chars[arg.start..arg.end].iter().collect();
-    assert_eq!(chars, arg.text, "{what}: code-point slice in {text:?}");
-}
+use checks::check_document;
 
 fn extract_on_threads(extractor: &Extractor, docs: &[String], workers: usize) -> Vec<Document> {
     let mut out: Vec<Option<Document>> = vec![None; docs.len()];
