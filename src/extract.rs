@@ -264,14 +264,7 @@ impl Extractor {
             while sentence + 1 < sentence_ranges.len() && sentence_ranges[sentence].1 <= m.start {
                 sentence += 1;
             }
-            entities.push(Entity {
-                text: text[m.start..m.end].to_string(),
-                span: counter.span(m.start, m.end),
-                entity_type: m.entity_type,
-                id: m.id,
-                sentence,
-                source: m.source,
-            });
+            entities.push(to_entity(text, m, &mut counter, sentence));
         }
         let sentences = sentence_ranges
             .iter()
@@ -348,48 +341,16 @@ impl Extractor {
     /// discovery, each entity's `sentence` 0. The cheapest way to tag.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
         let mut counter = CharCounter::new(text);
-        self.mentions(text)
-            .iter()
-            .map(|m| self.entity(text, m, &mut counter, 0))
+        self.gazetteer_mentions(&Normalized::new(text))
+            .into_iter()
+            .map(|m| to_entity(text, m, &mut counter, 0))
             .collect()
-    }
-
-    fn entity(
-        &self,
-        text: &str,
-        m: &Mention,
-        counter: &mut CharCounter<'_>,
-        sentence: usize,
-    ) -> Entity {
-        let info = self.tagger.entity(m.entity);
-        Entity {
-            text: text[m.byte_start..m.byte_end].to_string(),
-            entity_type: info.entity_type.clone(),
-            id: info.id.to_string(),
-            span: counter.span(m.byte_start, m.byte_end),
-            sentence,
-            source: Source::Gazetteer,
-        }
     }
 
     /// Gazetteer, discovered and linked mentions, in text order.
     fn all_mentions(&self, text: &str) -> Vec<Found> {
         let norm = Normalized::new(text);
-        let mut mentions = Vec::new();
-        self.tagger.tag(&norm, &mut mentions);
-        let mut found: Vec<Found> = mentions
-            .iter()
-            .map(|m| {
-                let info = self.tagger.entity(m.entity);
-                Found {
-                    start: m.byte_start,
-                    end: m.byte_end,
-                    entity_type: info.entity_type.clone(),
-                    id: info.id.to_string(),
-                    source: Source::Gazetteer,
-                }
-            })
-            .collect();
+        let mut found = self.gazetteer_mentions(&norm);
         if self.discover_names {
             let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
             found.extend(discover::discover(&norm, &taken));
@@ -412,11 +373,34 @@ impl Extractor {
     }
 
     /// Gazetteer mentions only, in original byte offsets.
-    fn mentions(&self, text: &str) -> Vec<Mention> {
-        let norm = Normalized::new(text);
-        let mut mentions = Vec::new();
-        self.tagger.tag(&norm, &mut mentions);
+    fn gazetteer_mentions(&self, norm: &Normalized) -> Vec<Found> {
+        let mut mentions: Vec<Mention> = Vec::new();
+        self.tagger.tag(norm, &mut mentions);
         mentions
+            .iter()
+            .map(|m| {
+                let info = self.tagger.entity(m.entity);
+                Found {
+                    start: m.byte_start,
+                    end: m.byte_end,
+                    entity_type: info.entity_type.clone(),
+                    id: info.id.to_string(),
+                    source: Source::Gazetteer,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The public form of a mention, with both kinds of offsets.
+fn to_entity(text: &str, m: Found, counter: &mut CharCounter<'_>, sentence: usize) -> Entity {
+    Entity {
+        text: text[m.start..m.end].to_string(),
+        span: counter.span(m.start, m.end),
+        entity_type: m.entity_type,
+        id: m.id,
+        sentence,
+        source: m.source,
     }
 }
 
