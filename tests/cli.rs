@@ -217,3 +217,191 @@ fn help_version_and_usage() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Usage"));
 }
+
+/// Each kind of bad JSON Lines input, between good documents: with
+/// `--skip-bad` every good document comes out in order and each bad line is
+/// named on stderr; without it the run stops at the first bad line, after
+/// writing the documents before it.
+#[test]
+fn every_bad_line_kind_is_named_and_no_good_document_is_lost() {
+    let bad_lines: [(&[u8], &str); 7] = [
+        (b"not json at all", "expected a JSON object"),
+        (b"[1, 2, 3]", "expected a JSON object"),
+        (b"{\"id\": \"x\"}", "\"text\""),
+        (b"{\"id\": \"x\", \"text\": null}", "\"text\""),
+        (b"{\"id\": \"x\", \"text\": \"unterminated", ""),
+        (b"{\"id\": \"x\", \"text\": \"Iraq \xff\"}", "invalid UTF-8"),
+        (b"\"just a string\"", "expected a JSON object"),
+    ];
+    for (bad, what) in bad_lines {
+        let mut input = Vec::new();
+        input.extend_from_slice(b"{\"id\": \"before\", \"text\": \"Baghdad\"}\n");
+        input.extend_from_slice(bad);
+        input.extend_from_slice(b"\n{\"id\": \"after\", \"text\": \"Iraq\"}\n");
+        let shown = String::from_utf8_lossy(bad);
+
+        let skipping = entrel(
+            &[
+                "extract",
+                "--jsonl",
+                "--skip-bad",
+                "--no-default-gazetteers",
+                "--gazetteer",
+                GAZ,
+            ],
+            &input,
+        );
+        assert!(skipping.status.success(), "{shown}");
+        let stderr = String::from_utf8_lossy(&skipping.stderr);
+        assert!(stderr.contains("<stdin>:2"), "{shown}: {stderr}");
+        assert!(stderr.contains(what), "{shown}: {stderr}");
+        let ids: Vec<_> = lines(&skipping).iter().map(|d| d["id"].clone()).collect();
+        assert_eq!(ids, ["before", "after"], "{shown}");
+
+        let stopping = entrel(
+            &[
+                "extract",
+                "--jsonl",
+                "--no-default-gazetteers",
+                "--gazetteer",
+                GAZ,
+            ],
+            &input,
+        );
+        assert!(!stopping.status.success(), "{shown}");
+        let stderr = String::from_utf8_lossy(&stopping.stderr);
+        assert!(stderr.starts_with("entrel: <stdin>:2"), "{shown}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        let ids: Vec<_> = lines(&stopping).iter().map(|d| d["id"].clone()).collect();
+        assert_eq!(ids, ["before"], "{shown}");
+    }
+}
+
+/// A bad file among good ones: the files before it are written, the error
+/// names the file and byte offset.
+#[test]
+fn a_bad_file_keeps_the_files_before_it() {
+    let dir = std::env::temp_dir().join(format!("entrel-cli-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("good.txt");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&good, "Talks in Baghdad.").expect("written");
+    std::fs::write(&bad, b"Iraq\n\xc3(").expect("written");
+    let (g, b) = (good.to_str().expect("path"), bad.to_str().expect("path"));
+    let out = entrel(
+        &[
+            "extract",
+            "--no-default-gazetteers",
+            "--gazetteer",
+            GAZ,
+            g,
+            b,
+            g,
+        ],
+        b"",
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.txt: invalid UTF-8 at byte 5"),
+        "{stderr}"
+    );
+    assert_eq!(lines(&out).len(), 1, "the good file before the bad one");
+    let missing = dir.join("missing.txt");
+    let out = entrel(&["extract", g, missing.to_str().expect("path")], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
+    assert_eq!(lines(&out).len(), 1);
+}
+
+/// A rule file that does not parse stops the run before any input is read,
+/// naming the file, line and column.
+#[test]
+fn rule_errors_name_file_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("entrel-cli-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("broken.rules");
+    std::fs::write(
+        &path,
+        "# a trigger left open\nrule visits -> visited\n  match <subject:PERSON> {visited <object:GPE>\n",
+    )
+    .expect("written");
+    let out = entrel(
+        &["extract", "--rules", path.to_str().expect("path")],
+        b"Iraq",
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("broken.rules:3:47: expected '}' to close the trigger"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+/// Documents no one would write on purpose: NUL bytes and other control
+/// characters, a megabyte with no sentence end, ten thousand names in one
+/// sentence. Each comes out whole, with spans that hold, between good
+/// documents.
+#[test]
+fn hostile_documents_come_through_whole() {
+    let controls: String = (0u8..32)
+        .chain([127])
+        .map(|b| format!("Iraq{}", b as char))
+        .collect();
+    let long_run = "officials met in Baghdad and talked at length about Iraq ".repeat(18_000);
+    let names = ["Iraq", "Iran", "Baghdad", "Mike Pompeo", "Turkey"];
+    let many: Vec<&str> = (0..10_000).map(|i| names[i % names.len()]).collect();
+    let many = format!(
+        "Envoys from {} met with Mustafa al-Kadhimi.",
+        many.join(", ")
+    );
+    let docs = [
+        ("nul", format!("Mike Pompeo\0visited\0Baghdad.\0{controls}")),
+        ("long", long_run),
+        ("many", many),
+        ("good", "Pompeo met with Kadhimi in Baghdad.".to_string()),
+    ];
+    let mut input = String::new();
+    for (id, text) in &docs {
+        input.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+        input.push('\n');
+    }
+    let out = entrel(
+        &[
+            "extract",
+            "--jsonl",
+            "--no-default-gazetteers",
+            "--gazetteer",
+            GAZ,
+        ],
+        input.as_bytes(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = lines(&out);
+    assert_eq!(got.len(), docs.len());
+    for ((id, text), doc) in docs.iter().zip(&got) {
+        assert_eq!(doc["id"], *id);
+        let chars: Vec<char> = text.chars().collect();
+        let entities = doc["entities"].as_array().expect("entities");
+        assert!(!entities.is_empty(), "{id}");
+        for e in entities {
+            let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+            let (bs, be) = (
+                e["byte_start"].as_u64().unwrap() as usize,
+                e["byte_end"].as_u64().unwrap() as usize,
+            );
+            let by_chars: String = chars[start as usize..end as usize].iter().collect();
+            assert_eq!(by_chars, e["text"].as_str().unwrap(), "{id}");
+            assert_eq!(&text[bs..be], e["text"].as_str().unwrap(), "{id}");
+        }
+    }
+    assert_eq!(got[0]["entities"].as_array().map(Vec::len), Some(35));
+    assert_eq!(got[1]["entities"].as_array().map(Vec::len), Some(36_000));
+    assert_eq!(got[2]["entities"].as_array().map(Vec::len), Some(10_001));
+}

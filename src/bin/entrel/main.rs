@@ -166,12 +166,23 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
     }
 }
 
-/// A whole text file as one document.
-fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Result<Item, String> {
+/// A whole text file as one document; a file that cannot be read or decoded
+/// is a bad item, so that the documents before it still come out.
+fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Item {
     let mut bytes = Vec::new();
-    open(path)?
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: cannot read: {e}", display_name(path)))?;
+    if let Err(message) = open(path).and_then(|mut r| {
+        r.read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {e}"))
+    }) {
+        let message = message
+            .strip_prefix(&format!("{}: ", path.display()))
+            .unwrap_or(&message)
+            .to_string();
+        return Item::Bad {
+            location: display_name(path),
+            message,
+        };
+    }
     let id = if path == Path::new("-") {
         ordinal.to_string()
     } else {
@@ -188,19 +199,19 @@ fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Result<Item, Strin
             text
         }
         Err(at) => {
-            return Ok(Item::Bad {
+            return Item::Bad {
                 location: display_name(path),
                 message: format!(
                     "invalid UTF-8 at byte {at}; expected UTF-8 text (or use --lossy)"
                 ),
-            })
+            }
         }
     };
-    Ok(Item::Doc(InputDoc {
+    Item::Doc(InputDoc {
         id: raw_string(&id),
         text,
         extra: Vec::new(),
-    }))
+    })
 }
 
 /// Most documents and bytes of text held in memory at once.
@@ -293,7 +304,7 @@ fn extract(args: &ExtractArgs) -> Result<(), String> {
                     .iter()
                     .enumerate()
                     .map(|(k, p)| read_text_doc(p, batch * per_batch + k + 1, args.input.lossy))
-                    .collect::<Result<Vec<_>, _>>()?;
+                    .collect::<Vec<_>>();
                 let lines = process(&items);
                 output.write(&items, lines)?;
             }
@@ -331,7 +342,7 @@ fn bench_command(args: &BenchArgs) -> Result<(), String> {
                 }
             }
         } else {
-            match read_text_doc(path, ordinal + 1, args.input.lossy)? {
+            match read_text_doc(path, ordinal + 1, args.input.lossy) {
                 Item::Doc(doc) => docs.push(doc.text),
                 Item::Bad { location, message } => return Err(format!("{location}: {message}")),
             }
