@@ -314,7 +314,7 @@ impl Extractor {
             let tokens = matcher::tokenize(text, range, &mentions);
             let found = self.rules.run(
                 &tokens,
-                |e| entities[e].entity_type.as_str().to_string(),
+                |e| entities[e].entity_type.as_str(),
                 |a, b| same_group(&entities[a].entity_type, &entities[b].entity_type),
             );
             for f in found {

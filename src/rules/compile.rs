@@ -86,26 +86,84 @@ fn push(element: &Element, out: &mut String) {
     }
 }
 
-/// Words of which a sentence must hold at least one for the pattern to
-/// match: those of its first element that is a required word, or a choice
-/// whose every alternative starts with one. `None` when there is none (the
-/// pattern is tried on every sentence). Each word comes with whether it is a
-/// prefix (`word*`).
-pub(crate) fn anchors(elements: &[Element]) -> Option<Vec<(String, bool)>> {
-    elements.iter().find_map(element_anchors)
+/// What a sentence must hold for a pattern to have a chance: one word of
+/// each word group (a word with whether it is a prefix, `word*`) and one
+/// entity of a type of each type group. Cheap to check on a sentence's
+/// tokens, so that most patterns never run their regex on most sentences.
+#[derive(Debug, Default)]
+pub(crate) struct Requirements {
+    pub(crate) words: Vec<Vec<(String, bool)>>,
+    pub(crate) types: Vec<Vec<String>>,
 }
 
-fn element_anchors(element: &Element) -> Option<Vec<(String, bool)>> {
-    match element {
-        Element::Word { text, prefix } => Some(vec![(text.clone(), *prefix)]),
-        Element::Trigger(inner) => anchors(inner),
-        Element::Choice(alternatives) => {
-            let mut all = Vec::new();
-            for alt in alternatives {
-                all.extend(anchors(alt)?);
+/// The requirements of a sequence of elements: those of every element that
+/// must be present.
+pub(crate) fn requirements(elements: &[Element]) -> Requirements {
+    let mut out = Requirements::default();
+    for element in elements {
+        match element {
+            Element::Word { text, prefix } => out.words.push(vec![(text.clone(), *prefix)]),
+            Element::Slot { types, .. } if !types.is_empty() => out.types.push(types.clone()),
+            Element::Trigger(inner) => {
+                let inner = requirements(inner);
+                out.words.extend(inner.words);
+                out.types.extend(inner.types);
             }
-            Some(all)
+            Element::Choice(alternatives) => {
+                // One group from each alternative, joined: whichever
+                // alternative matches, a sentence holds one of their words.
+                let each: Vec<Requirements> =
+                    alternatives.iter().map(|alt| requirements(alt)).collect();
+                let words: Option<Vec<_>> = each.iter().map(|r| r.words.first()).collect();
+                if let Some(words) = words {
+                    out.words
+                        .push(words.into_iter().flatten().cloned().collect());
+                }
+                let types: Option<Vec<_>> = each.iter().map(|r| r.types.first()).collect();
+                if let Some(types) = types {
+                    out.types
+                        .push(types.into_iter().flatten().cloned().collect());
+                }
+            }
+            _ => {}
         }
-        _ => None,
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn needs(pattern: &str) -> Requirements {
+        let text = format!("let poss = ('s | ')\nrule r -> p\n  match {pattern}\n");
+        let rules = super::super::syntax::parse(Path::new("t.rules"), &text).expect("parses");
+        requirements(&rules[0].patterns[0].0)
+    }
+
+    #[test]
+    fn requirements_take_every_required_word_and_type() {
+        let r = needs("<subject:PERSON> $poss? {(met | meets) with} the? <object:PERSON|GPE>");
+        let words: Vec<Vec<&str>> = r
+            .words
+            .iter()
+            .map(|g| g.iter().map(|(w, _)| w.as_str()).collect())
+            .collect();
+        assert_eq!(words, [vec!["met", "meets"], vec!["with"]]);
+        assert_eq!(r.types, [vec!["PERSON"], vec!["PERSON", "GPE"]]);
+    }
+
+    #[test]
+    fn a_choice_requires_something_only_when_every_alternative_does() {
+        let r = needs("(<GPE> | its) ...3 <subject:ORG> {attack*} <object:*>");
+        assert_eq!(r.words, [vec![("attack".to_string(), true)]]);
+        assert_eq!(r.types, [vec!["ORG"]]);
+        let r = needs("(<GPE> 's | <ORG> 's) <subject:ORG> {hit} <object:GPE>");
+        assert_eq!(r.types[0], ["GPE", "ORG"]);
+        assert_eq!(
+            r.words[0],
+            [("'s".to_string(), false), ("'s".to_string(), false)]
+        );
     }
 }

@@ -319,7 +319,7 @@ pub(crate) struct Stream {
 }
 
 impl Stream {
-    pub(crate) fn new(tokens: &[Token], type_of: impl Fn(usize) -> String) -> Stream {
+    pub(crate) fn new<'e>(tokens: &[Token], type_of: impl Fn(usize) -> &'e str) -> Stream {
         let cues = find_cues(tokens);
         let mut text = String::with_capacity(tokens.len() * 8);
         let mut positions = Vec::with_capacity(tokens.len());
@@ -335,7 +335,7 @@ impl Stream {
                 TokenKind::Word(w) => text.push_str(w),
                 TokenKind::Entity(e) => {
                     text.push('@');
-                    text.push_str(&type_of(*e));
+                    text.push_str(type_of(*e));
                     text.push('#');
                     text.push_str(&e.to_string());
                 }

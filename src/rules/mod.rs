@@ -162,17 +162,24 @@ impl RuleSet {
 struct CompiledPattern {
     rule: usize,
     regex: Regex,
+    /// Groups of word items (indices into the engine's items), one of each
+    /// must be in the sentence.
+    words: Vec<Vec<u32>>,
+    /// Groups of entity types, one of each must be in the sentence.
+    types: Vec<Vec<String>>,
 }
 
-/// All rules compiled, with an index from anchor words to the patterns that
-/// need them, so that a sentence runs only the patterns whose words it has.
+/// All rules compiled, with the words and types each pattern needs, so that
+/// a sentence runs only the patterns whose words and entities it has.
 #[derive(Debug)]
 pub(crate) struct RuleEngine {
     rules: Vec<RuleDef>,
     patterns: Vec<CompiledPattern>,
-    by_word: HashMap<String, Vec<usize>>,
-    by_prefix: Vec<(String, usize)>,
-    always: Vec<usize>,
+    /// Literal words that some pattern needs, by item index.
+    word_items: HashMap<String, u32>,
+    /// Prefixes (`word*`) that some pattern needs, by item index.
+    prefix_items: Vec<(String, u32)>,
+    item_count: usize,
 }
 
 /// A relation found in a sentence, before it becomes a [`crate::Relation`].
@@ -190,9 +197,7 @@ impl RuleEngine {
     pub(crate) fn new(sets: &[RuleSet], size_limit: usize) -> Result<RuleEngine, Error> {
         let mut rules = Vec::new();
         let mut patterns = Vec::new();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_prefix = Vec::new();
-        let mut always = Vec::new();
+        let mut items: HashMap<(String, bool), u32> = HashMap::new();
         for set in sets {
             for rule in &set.rules {
                 let index = rules.len();
@@ -204,30 +209,47 @@ impl RuleEngine {
                         .dfa_size_limit(size_limit)
                         .build()
                         .map_err(|e| compile_error(&rule.def.name, location, size_limit, &e))?;
-                    let id = patterns.len();
-                    match compile::anchors(elements) {
-                        Some(words) => {
-                            for (word, prefix) in words {
-                                if prefix {
-                                    by_prefix.push((word, id));
-                                } else {
-                                    by_word.entry(word).or_default().push(id);
-                                }
-                            }
-                        }
-                        None => always.push(id),
-                    }
-                    patterns.push(CompiledPattern { rule: index, regex });
+                    let needs = compile::requirements(elements);
+                    let words = needs
+                        .words
+                        .into_iter()
+                        .map(|group| {
+                            group
+                                .into_iter()
+                                .map(|item| {
+                                    let next = items.len() as u32;
+                                    *items.entry(item).or_insert(next)
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    patterns.push(CompiledPattern {
+                        rule: index,
+                        regex,
+                        words,
+                        types: needs.types,
+                    });
                 }
                 rules.push(rule.def.clone());
             }
         }
+        let item_count = items.len();
+        let mut word_items = HashMap::new();
+        let mut prefix_items = Vec::new();
+        for ((word, prefix), id) in items {
+            if prefix {
+                prefix_items.push((word, id));
+            } else {
+                word_items.insert(word, id);
+            }
+        }
+        prefix_items.sort();
         Ok(RuleEngine {
             rules,
             patterns,
-            by_word,
-            by_prefix,
-            always,
+            word_items,
+            prefix_items,
+            item_count,
         })
     }
 
@@ -240,38 +262,50 @@ impl RuleEngine {
     }
 
     /// Runs every rule on one sentence's tokens.
-    pub(crate) fn run(
+    pub(crate) fn run<'e>(
         &self,
         tokens: &[matcher::Token],
-        type_of: impl Fn(usize) -> String,
+        type_of: impl Fn(usize) -> &'e str,
         same_group: impl Fn(usize, usize) -> bool,
     ) -> Vec<Found> {
-        let mut candidate = vec![false; self.patterns.len()];
-        for &id in &self.always {
-            candidate[id] = true;
-        }
+        let mut present = vec![false; self.item_count];
+        let mut types: Vec<&str> = Vec::new();
         for token in tokens {
-            if let matcher::TokenKind::Word(word) = &token.kind {
-                for &id in self.by_word.get(word.as_str()).into_iter().flatten() {
-                    candidate[id] = true;
+            match &token.kind {
+                matcher::TokenKind::Word(word) => {
+                    if let Some(&id) = self.word_items.get(word.as_str()) {
+                        present[id as usize] = true;
+                    }
+                    for (prefix, id) in &self.prefix_items {
+                        if word.starts_with(prefix.as_str()) {
+                            present[*id as usize] = true;
+                        }
+                    }
                 }
-                for (prefix, id) in &self.by_prefix {
-                    if word.starts_with(prefix.as_str()) {
-                        candidate[*id] = true;
+                matcher::TokenKind::Entity(e) => {
+                    let t = type_of(*e);
+                    if !types.contains(&t) {
+                        types.push(t);
                     }
                 }
             }
         }
-        if !candidate.contains(&true) {
+        let candidates: Vec<usize> = (0..self.patterns.len())
+            .filter(|&i| {
+                let p = &self.patterns[i];
+                p.words
+                    .iter()
+                    .all(|group| group.iter().any(|&id| present[id as usize]))
+                    && p.types
+                        .iter()
+                        .all(|group| group.iter().any(|t| types.contains(&t.as_str())))
+            })
+            .collect();
+        if candidates.is_empty() {
             return Vec::new();
         }
         let stream = matcher::Stream::new(tokens, &type_of);
         let mut found: Vec<Found> = Vec::new();
-        let candidates = candidate
-            .iter()
-            .enumerate()
-            .filter(|&(_, &c)| c)
-            .map(|(i, _)| i);
         for pattern_index in candidates {
             let pattern = &self.patterns[pattern_index];
             for caps in pattern.regex.captures_iter(stream.text.as_bytes()) {
