@@ -196,42 +196,45 @@ pub(crate) struct Found {
 impl RuleEngine {
     pub(crate) fn new(sets: &[RuleSet], size_limit: usize) -> Result<RuleEngine, Error> {
         let mut rules = Vec::new();
-        let mut patterns = Vec::new();
-        let mut items: HashMap<(String, bool), u32> = HashMap::new();
+        // Every `match` line: its rule's index, rule and elements, location.
+        let mut lines = Vec::new();
         for set in sets {
             for rule in &set.rules {
-                let index = rules.len();
                 for (elements, location) in &rule.def.patterns {
-                    let source = compile::to_regex(elements);
-                    let regex = RegexBuilder::new(&source)
-                        .unicode(false)
-                        .size_limit(size_limit)
-                        .dfa_size_limit(size_limit)
-                        .build()
-                        .map_err(|e| compile_error(&rule.def.name, location, size_limit, &e))?;
-                    let needs = compile::requirements(elements);
-                    let words = needs
-                        .words
-                        .into_iter()
-                        .map(|group| {
-                            group
-                                .into_iter()
-                                .map(|item| {
-                                    let next = items.len() as u32;
-                                    *items.entry(item).or_insert(next)
-                                })
-                                .collect()
-                        })
-                        .collect();
-                    patterns.push(CompiledPattern {
-                        rule: index,
-                        regex,
-                        words,
-                        types: needs.types,
-                    });
+                    lines.push((rules.len(), &rule.def, elements, location));
                 }
                 rules.push(rule.def.clone());
             }
+        }
+        let sources: Vec<String> = lines
+            .iter()
+            .map(|(_, _, elements, _)| compile::to_regex(elements))
+            .collect();
+        let compiled = compile_all(&sources, size_limit);
+        let mut patterns = Vec::with_capacity(lines.len());
+        let mut items: HashMap<(String, bool), u32> = HashMap::new();
+        for ((index, def, elements, location), regex) in lines.into_iter().zip(compiled) {
+            let regex = regex.map_err(|e| compile_error(&def.name, location, size_limit, &e))?;
+            let needs = compile::requirements(elements);
+            let words = needs
+                .words
+                .into_iter()
+                .map(|group| {
+                    group
+                        .into_iter()
+                        .map(|item| {
+                            let next = items.len() as u32;
+                            *items.entry(item).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+            patterns.push(CompiledPattern {
+                rule: index,
+                regex,
+                words,
+                types: needs.types,
+            });
         }
         let item_count = items.len();
         let mut word_items = HashMap::new();
@@ -402,6 +405,49 @@ impl RuleEngine {
         kept.sort_by_key(|f| (f.trigger.0, f.subject, f.object));
         kept
     }
+}
+
+/// Compiles regex sources, in order, on up to four threads: compiling the
+/// shipped rules is most of the time an extractor takes to build.
+fn compile_all(sources: &[String], size_limit: usize) -> Vec<Result<Regex, regex::Error>> {
+    let compile = |source: &String| {
+        RegexBuilder::new(source)
+            .unicode(false)
+            .size_limit(size_limit)
+            .dfa_size_limit(size_limit)
+            .build()
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4)
+        .min(sources.len() / 8);
+    if threads <= 1 {
+        return sources.iter().map(compile).collect();
+    }
+    // Interleaved shares: long and short patterns sit together in the files.
+    let mut shares: Vec<Vec<(usize, Result<Regex, regex::Error>)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|k| {
+                scope.spawn(move || {
+                    (k..sources.len())
+                        .step_by(threads)
+                        .map(|i| (i, compile(&sources[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    let mut all: Vec<(usize, Result<Regex, regex::Error>)> = shares.drain(..).flatten().collect();
+    if all.len() != sources.len() {
+        // A worker died (it cannot, short of a bug in `regex`): do it here.
+        return sources.iter().map(compile).collect();
+    }
+    all.sort_by_key(|&(i, _)| i);
+    all.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Sentence-token range strictly between two tokens, if not empty.
