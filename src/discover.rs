@@ -316,6 +316,11 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
     if owner.is_empty() {
         return Vec::new();
     }
+    // Most words of a text are no name part: their first letter rules them
+    // out before any hashing.
+    let mut first_chars: Vec<char> = owner.keys().filter_map(|k| k.chars().next()).collect();
+    first_chars.sort_unstable();
+    first_chars.dedup();
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
@@ -329,6 +334,10 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
             (Some(s), false) => {
                 start = None;
                 let (s, e) = trim_name(text, s, i);
+                let first = text[s..e].chars().next();
+                if !first.is_some_and(|c| first_chars.binary_search(&c).is_ok()) {
+                    continue;
+                }
                 if let Some(Some(id)) = owner.get(&text[s..e]) {
                     if !overlaps_any(taken, s, e) {
                         found.push(Found {

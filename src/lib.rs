@@ -48,6 +48,7 @@ mod discover;
 mod document;
 mod error;
 mod extract;
+mod hash;
 pub mod gazetteer;
 pub mod rules;
 mod span;

@@ -2,6 +2,8 @@
 
 use super::compile::{CLOSE, OPEN};
 use crate::text::Normalized;
+use crate::hash::FxHashMap;
+use once_cell::sync::Lazy;
 
 /// A token of a sentence: a word or punctuation mark, or an entity mention.
 #[derive(Clone, Debug)]
@@ -187,6 +189,10 @@ fn is_coordinator(word: &str) -> bool {
 /// A token's matching form: folded like the tagger's view, lower-cased, with
 /// the stream's own markers replaced.
 pub(crate) fn fold_token(text: &str) -> String {
+    // Most words are plain ASCII letters and digits: lower-case them directly.
+    if text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return text.to_ascii_lowercase();
+    }
     Normalized::new(text)
         .as_str()
         .trim()
@@ -363,6 +369,16 @@ impl Stream {
     }
 }
 
+/// The cue phrases by their first word, longest first as in [`CUES`].
+static CUES_BY_FIRST_WORD: Lazy<FxHashMap<&'static str, Vec<(&'static [&'static str], Cue)>>> =
+    Lazy::new(|| {
+        let mut map: FxHashMap<&str, Vec<(&[&str], Cue)>> = FxHashMap::default();
+        for &(phrase, cue) in CUES {
+            map.entry(phrase[0]).or_default().push((phrase, cue));
+        }
+        map
+    });
+
 fn find_cues(tokens: &[Token]) -> Vec<Option<Cue>> {
     let mut cues = vec![None; tokens.len()];
     let word = |i: usize| match tokens.get(i).map(|t| &t.kind) {
@@ -378,20 +394,20 @@ fn find_cues(tokens: &[Token]) -> Vec<Option<Cue>> {
                 i.checked_sub(1).and_then(word),
                 Some("in" | "of" | "since" | "until" | "early" | "late" | "mid" | "-")
             ) || word(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
-        if let Some(first) = word(i).filter(|_| !month) {
-            for (phrase, cue) in CUES {
-                if phrase[0] == first
-                    && phrase
-                        .iter()
-                        .enumerate()
-                        .all(|(k, p)| word(i + k) == Some(p))
-                {
-                    for slot in cues.iter_mut().skip(i).take(phrase.len()) {
-                        *slot = Some(*cue);
-                    }
-                    matched = phrase.len();
-                    break;
+        let phrases = word(i)
+            .filter(|_| !month)
+            .and_then(|first| CUES_BY_FIRST_WORD.get(first));
+        for (phrase, cue) in phrases.into_iter().flatten() {
+            if phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| word(i + k) == Some(p))
+            {
+                for slot in cues.iter_mut().skip(i).take(phrase.len()) {
+                    *slot = Some(*cue);
                 }
+                matched = phrase.len();
+                break;
             }
         }
         i += matched.max(1);

@@ -61,6 +61,7 @@ pub(crate) mod matcher;
 mod syntax;
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::hash::{FxHashMap, FxHashSet};
 use regex::bytes::{Regex, RegexBuilder};
 use std::collections::HashMap;
 use std::path::Path;
@@ -176,7 +177,7 @@ pub(crate) struct RuleEngine {
     rules: Vec<RuleDef>,
     patterns: Vec<CompiledPattern>,
     /// Literal words that some pattern needs, by item index.
-    word_items: HashMap<String, u32>,
+    word_items: FxHashMap<String, u32>,
     /// Prefixes (`word*`) that some pattern needs, by item index.
     prefix_items: Vec<(String, u32)>,
     item_count: usize,
@@ -237,7 +238,7 @@ impl RuleEngine {
             });
         }
         let item_count = items.len();
-        let mut word_items = HashMap::new();
+        let mut word_items = FxHashMap::default();
         let mut prefix_items = Vec::new();
         for ((word, prefix), id) in items {
             if prefix {
@@ -390,8 +391,8 @@ impl RuleEngine {
         let mut kept: Vec<Found> = Vec::new();
         // The rule that won each unordered pair of mentions, and the ordered
         // pairs already kept: hashing keeps a crowded sentence linear.
-        let mut winner: HashMap<(usize, usize), usize> = HashMap::new();
-        let mut seen: std::collections::HashSet<(usize, usize)> = Default::default();
+        let mut winner: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+        let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
         for f in found {
             if f.subject == f.object {
                 continue;
