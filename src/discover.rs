@@ -335,7 +335,7 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
                 start = None;
                 let (s, e) = trim_name(text, s, i);
                 let first = text[s..e].chars().next();
-                if !first.is_some_and(|c| first_chars.binary_search(&c).is_ok()) {
+                if first.is_none_or(|c| first_chars.binary_search(&c).is_err()) {
                     continue;
                 }
                 if let Some(Some(id)) = owner.get(&text[s..e]) {

@@ -67,7 +67,10 @@ mod tests {
     #[test]
     fn equal_keys_hash_equal_and_lookups_work() {
         let mut map: FxHashMap<String, u32> = FxHashMap::default();
-        for (i, w) in ["the", "attacked", "of", "a-very-long-word-indeed"].iter().enumerate() {
+        for (i, w) in ["the", "attacked", "of", "a-very-long-word-indeed"]
+            .iter()
+            .enumerate()
+        {
             map.insert(w.to_string(), i as u32);
         }
         assert_eq!(map.get("attacked"), Some(&1));

@@ -1,8 +1,8 @@
 //! Running compiled rules over one sentence: tokens, cue words, matches.
 
 use super::compile::{CLOSE, OPEN};
-use crate::text::Normalized;
 use crate::hash::FxHashMap;
+use crate::text::Normalized;
 use once_cell::sync::Lazy;
 
 /// A token of a sentence: a word or punctuation mark, or an entity mention.
@@ -370,14 +370,16 @@ impl Stream {
 }
 
 /// The cue phrases by their first word, longest first as in [`CUES`].
-static CUES_BY_FIRST_WORD: Lazy<FxHashMap<&'static str, Vec<(&'static [&'static str], Cue)>>> =
-    Lazy::new(|| {
-        let mut map: FxHashMap<&str, Vec<(&[&str], Cue)>> = FxHashMap::default();
-        for &(phrase, cue) in CUES {
-            map.entry(phrase[0]).or_default().push((phrase, cue));
-        }
-        map
-    });
+/// A cue phrase and what it says.
+type CuePhrase = (&'static [&'static str], Cue);
+
+static CUES_BY_FIRST_WORD: Lazy<FxHashMap<&'static str, Vec<CuePhrase>>> = Lazy::new(|| {
+    let mut map: FxHashMap<&str, Vec<CuePhrase>> = FxHashMap::default();
+    for &(phrase, cue) in CUES {
+        map.entry(phrase[0]).or_default().push((phrase, cue));
+    }
+    map
+});
 
 fn find_cues(tokens: &[Token]) -> Vec<Option<Cue>> {
     let mut cues = vec![None; tokens.len()];
