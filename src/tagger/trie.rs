@@ -23,13 +23,15 @@ const NONE: u32 = u32::MAX;
 /// targets...]`.
 #[derive(Debug)]
 pub(crate) struct Trie {
-    /// Offset in `data` of the node reached from the root by each byte.
+    /// For each byte, the index in `second` of the node the root reaches by
+    /// it, or `NONE`.
     root: Box<[u32; 256]>,
+    /// For each node one byte below the root: the value of the one-byte
+    /// pattern ending there, and the offset in `data` of the node reached by
+    /// each next byte. The first two steps of every walk are two table reads,
+    /// where the tries of names are widest.
+    second: Vec<(u32, Box<[u32; 256]>)>,
     data: Vec<u32>,
-    /// Bit `(a << 8) | b` set when some pattern starts with bytes `a b` (or
-    /// is the single byte `a`): a walk that cannot get past two bytes is
-    /// never begun.
-    pairs: Box<[u64; 1024]>,
     /// Fold ASCII letters to lower case while walking (the patterns must be
     /// lower case already).
     ascii_lowercase: bool,
@@ -108,39 +110,31 @@ impl Trie {
         }
 
         let mut root_table = Box::new([NONE; 256]);
-        let mut pairs = Box::new([0u64; 1024]);
+        let mut second = Vec::new();
         let r = nodes[root as usize];
         for e in r.first_edge..r.first_edge + r.edge_count {
             let (a, child) = (labels[e as usize], nodes[targets[e as usize] as usize]);
-            root_table[a as usize] = offset[targets[e as usize] as usize];
-            let mut set = |b: u8| {
-                let bit = (a as usize) << 8 | b as usize;
-                pairs[bit / 64] |= 1 << (bit % 64);
-            };
-            if child.value != NONE {
-                (0..=255u8).for_each(&mut set);
-            }
+            let mut table = Box::new([NONE; 256]);
             for ce in child.first_edge..child.first_edge + child.edge_count {
                 let b = labels[ce as usize];
-                set(b);
-                if ascii_lowercase {
-                    set(b.to_ascii_uppercase());
+                let target = offset[targets[ce as usize] as usize];
+                table[b as usize] = target;
+                if ascii_lowercase && b.is_ascii_lowercase() {
+                    table[b.to_ascii_uppercase() as usize] = target;
                 }
             }
+            root_table[a as usize] = second.len() as u32;
+            second.push((child.value, table));
         }
         if ascii_lowercase {
             for b in b'a'..=b'z' {
                 root_table[b.to_ascii_uppercase() as usize] = root_table[b as usize];
-                for word in 0..4 {
-                    pairs[(b.to_ascii_uppercase() as usize) * 4 + word] =
-                        pairs[(b as usize) * 4 + word];
-                }
             }
         }
         Trie {
             root: root_table,
+            second,
             data,
-            pairs,
             ascii_lowercase,
         }
     }
@@ -150,13 +144,17 @@ impl Trie {
     #[inline]
     pub(crate) fn walk(&self, text: &[u8], at: usize, mut on_match: impl FnMut(usize, u32)) {
         let Some(&first) = text.get(at) else { return };
-        let second = text.get(at + 1).copied().unwrap_or(0);
-        let bit = (first as usize) << 8 | second as usize;
-        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+        let Some((value, table)) = self.second.get(self.root[first as usize] as usize) else {
             return;
+        };
+        if *value != NONE {
+            on_match(at + 1, *value);
         }
-        let mut node = self.root[first as usize];
-        let mut pos = at + 1;
+        let Some(&second) = text.get(at + 1) else {
+            return;
+        };
+        let mut node = table[second as usize];
+        let mut pos = at + 2;
         while node != NONE {
             let Some(header) = self.data.get(node as usize..node as usize + 2) else {
                 return;
@@ -206,7 +204,7 @@ impl Trie {
 
     /// Bytes of memory the trie holds.
     pub(crate) fn memory_usage(&self) -> usize {
-        256 * 4 + 1024 * 8 + self.data.len() * 4
+        256 * 4 + self.second.len() * (4 + 256 * 4) + self.data.len() * 4
     }
 }
 
