@@ -215,8 +215,8 @@ fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Item {
 }
 
 /// Most documents and bytes of text held in memory at once.
-const BATCH_DOCS: usize = 4096;
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_DOCS: usize = 1024;
+const BATCH_BYTES: usize = 2 << 20;
 
 struct Output<W: Write> {
     out: W,
@@ -257,6 +257,39 @@ fn write_error(e: io::Error) -> String {
     format!("cannot write output: {e}")
 }
 
+/// Reads JSON Lines files in batches and sends them on, or the error that
+/// stopped the reading; stops early when the receiver has gone.
+fn read_jsonl(
+    paths: &[PathBuf],
+    lossy: bool,
+    send: &std::sync::mpsc::SyncSender<Result<Vec<Item>, String>>,
+) {
+    for path in paths {
+        let mut reader = match open(path) {
+            Ok(r) => JsonlReader::new(r, display_name(path), lossy),
+            Err(e) => {
+                let _ = send.send(Err(e));
+                return;
+            }
+        };
+        loop {
+            let batch = reader
+                .next_batch(BATCH_DOCS, BATCH_BYTES)
+                .map_err(|e| format!("{}: cannot read: {e}", display_name(path)));
+            for warning in reader.warnings.drain(..) {
+                eprintln!("entrel: warning: {warning}");
+            }
+            let last = !matches!(&batch, Ok(items) if !items.is_empty());
+            if matches!(&batch, Ok(items) if items.is_empty()) {
+                break;
+            }
+            if send.send(batch).is_err() || last {
+                return;
+            }
+        }
+    }
+}
+
 fn extract(args: &ExtractArgs) -> Result<(), String> {
     let extractor = args
         .extractor
@@ -270,47 +303,37 @@ fn extract(args: &ExtractArgs) -> Result<(), String> {
         skip_bad: args.skip_bad,
         bad: 0,
     };
-    let process = |items: &[Item]| {
-        run::parallel_map(items, threads, |item| match item {
-            Item::Doc(doc) => Some(run::render(&extractor, doc, args.sentences)),
-            Item::Bad { .. } => None,
+    let work = |item: &Item| match item {
+        Item::Doc(doc) => Some(run::render(&extractor, doc, args.sentences)),
+        Item::Bad { .. } => None,
+    };
+    let paths = files(&args.input);
+    let result = if args.input.jsonl {
+        // A reader thread parses the next batch while the workers extract
+        // from this one; the channel holds one batch, so at most three are
+        // in memory at once.
+        std::thread::scope(|scope| {
+            let (send, batches) = std::sync::mpsc::sync_channel(1);
+            let paths = &paths;
+            scope.spawn(move || read_jsonl(paths, args.input.lossy, &send));
+            run::map_batches(threads, batches, work, |items, lines| {
+                output.write(items, lines)
+            })
+        })
+    } else {
+        // Whole files are documents: read a few per thread at a time.
+        let per_batch = threads * 4;
+        let batches = paths.chunks(per_batch).enumerate().map(|(batch, chunk)| {
+            Ok(chunk
+                .iter()
+                .enumerate()
+                .map(|(k, p)| read_text_doc(p, batch * per_batch + k + 1, args.input.lossy))
+                .collect::<Vec<_>>())
+        });
+        run::map_batches(threads, batches, work, |items, lines| {
+            output.write(items, lines)
         })
     };
-    let result: Result<(), String> = (|| {
-        let paths = files(&args.input);
-        if args.input.jsonl {
-            for path in &paths {
-                let mut reader =
-                    JsonlReader::new(open(path)?, display_name(path), args.input.lossy);
-                loop {
-                    let items = reader
-                        .next_batch(BATCH_DOCS, BATCH_BYTES)
-                        .map_err(|e| format!("{}: cannot read: {e}", display_name(path)))?;
-                    for warning in reader.warnings.drain(..) {
-                        eprintln!("entrel: warning: {warning}");
-                    }
-                    if items.is_empty() {
-                        break;
-                    }
-                    let lines = process(&items);
-                    output.write(&items, lines)?;
-                }
-            }
-        } else {
-            // Whole files are documents: read a few per thread at a time.
-            let per_batch = threads * 4;
-            for (batch, chunk) in paths.chunks(per_batch).enumerate() {
-                let items = chunk
-                    .iter()
-                    .enumerate()
-                    .map(|(k, p)| read_text_doc(p, batch * per_batch + k + 1, args.input.lossy))
-                    .collect::<Vec<_>>();
-                let lines = process(&items);
-                output.write(&items, lines)?;
-            }
-        }
-        Ok(())
-    })();
     output.out.flush().map_err(write_error)?;
     result?;
     if output.bad > 0 {

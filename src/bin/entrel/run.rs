@@ -2,7 +2,9 @@
 
 use crate::input::InputDoc;
 use entrel::{Document, Extractor};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
 
 /// Applies `work` to every item on `threads` threads and returns the results
 /// in input order, whatever the number of threads.
@@ -36,6 +38,77 @@ pub fn parallel_map<T: Sync, R: Send>(
     });
     done.sort_unstable_by_key(|&(i, _)| i);
     done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Applies `work` to every item of a stream of batches on `threads` worker
+/// threads that live for the whole stream, and hands each batch with its
+/// results, in input order, to `sink`. Workers that live across batches keep
+/// one set of per-thread caches (the rules' lazy DFAs) each, where threads
+/// spawned per batch would leave a set behind every time.
+pub fn map_batches<T, R>(
+    threads: usize,
+    batches: impl IntoIterator<Item = Result<Vec<T>, String>>,
+    work: impl Fn(&T) -> R + Sync,
+    mut sink: impl FnMut(&[T], Vec<R>) -> Result<(), String>,
+) -> Result<(), String>
+where
+    T: Send + Sync,
+    R: Send,
+{
+    if threads <= 1 {
+        for batch in batches {
+            let items = batch?;
+            let results = items.iter().map(&work).collect();
+            sink(&items, results)?;
+        }
+        return Ok(());
+    }
+    let (job_send, jobs) = mpsc::channel::<(Arc<Vec<T>>, usize)>();
+    let jobs = Mutex::new(jobs);
+    let (result_send, results) = mpsc::channel::<(usize, Option<R>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (jobs, work, result_send) = (&jobs, &work, result_send.clone());
+            scope.spawn(move || loop {
+                let job = match jobs.lock() {
+                    Ok(jobs) => jobs.recv(),
+                    Err(_) => return,
+                };
+                let Ok((batch, i)) = job else { return };
+                // The library does not panic; should it ever, the document
+                // is reported rather than the run hanging on its result.
+                let result = catch_unwind(AssertUnwindSafe(|| work(&batch[i]))).ok();
+                if result_send.send((i, result)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(result_send);
+        let outcome = (|| {
+            for batch in batches {
+                let batch = Arc::new(batch?);
+                for i in 0..batch.len() {
+                    job_send
+                        .send((Arc::clone(&batch), i))
+                        .map_err(|_| "the worker threads stopped".to_string())?;
+                }
+                let mut slots: Vec<Option<R>> = (0..batch.len()).map(|_| None).collect();
+                for _ in 0..batch.len() {
+                    let (i, result) = results
+                        .recv()
+                        .map_err(|_| "the worker threads stopped".to_string())?;
+                    slots[i] = Some(result.ok_or_else(|| {
+                        format!("internal error on document {} of a batch", i + 1)
+                    })?);
+                }
+                let done: Vec<R> = slots.into_iter().flatten().collect();
+                sink(&batch, done)?;
+            }
+            Ok(())
+        })();
+        drop(job_send);
+        outcome
+    })
 }
 
 /// One output line (without its newline) for a document.
