@@ -215,8 +215,8 @@ fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Item {
 }
 
 /// Most documents and bytes of text held in memory at once.
-const BATCH_DOCS: usize = 1024;
-const BATCH_BYTES: usize = 2 << 20;
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 1 << 20;
 
 struct Output<W: Write> {
     out: W,
