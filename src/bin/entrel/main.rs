@@ -170,17 +170,15 @@ fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
 /// is a bad item, so that the documents before it still come out.
 fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Item {
     let mut bytes = Vec::new();
-    if let Err(message) = open(path).and_then(|mut r| {
-        r.read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read: {e}"))
-    }) {
-        let message = message
-            .strip_prefix(&format!("{}: ", path.display()))
-            .unwrap_or(&message)
-            .to_string();
+    let read = if path == Path::new("-") {
+        io::stdin().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    if let Err(e) = read {
         return Item::Bad {
             location: display_name(path),
-            message,
+            message: format!("cannot read: {e}"),
         };
     }
     let id = if path == Path::new("-") {
@@ -279,12 +277,17 @@ fn read_jsonl(
             for warning in reader.warnings.drain(..) {
                 eprintln!("entrel: warning: {warning}");
             }
-            let last = !matches!(&batch, Ok(items) if !items.is_empty());
-            if matches!(&batch, Ok(items) if items.is_empty()) {
-                break;
-            }
-            if send.send(batch).is_err() || last {
-                return;
+            match batch {
+                Ok(items) if items.is_empty() => break,
+                Ok(items) => {
+                    if send.send(Ok(items)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = send.send(Err(e));
+                    return;
+                }
             }
         }
     }
