@@ -369,10 +369,10 @@ impl Stream {
     }
 }
 
-/// The cue phrases by their first word, longest first as in [`CUES`].
 /// A cue phrase and what it says.
 type CuePhrase = (&'static [&'static str], Cue);
 
+/// The cue phrases by their first word, longest first as in [`CUES`].
 static CUES_BY_FIRST_WORD: Lazy<FxHashMap<&'static str, Vec<CuePhrase>>> = Lazy::new(|| {
     let mut map: FxHashMap<&str, Vec<CuePhrase>> = FxHashMap::default();
     for &(phrase, cue) in CUES {
