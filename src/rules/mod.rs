@@ -426,7 +426,7 @@ fn compile_all(sources: &[String], size_limit: usize) -> Vec<Result<Regex, regex
         return sources.iter().map(compile).collect();
     }
     // Interleaved shares: long and short patterns sit together in the files.
-    let mut shares: Vec<Vec<(usize, Result<Regex, regex::Error>)>> = std::thread::scope(|scope| {
+    let shares: Vec<Vec<(usize, Result<Regex, regex::Error>)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|k| {
                 scope.spawn(move || {
@@ -442,7 +442,7 @@ fn compile_all(sources: &[String], size_limit: usize) -> Vec<Result<Regex, regex
             .map(|w| w.join().unwrap_or_default())
             .collect()
     });
-    let mut all: Vec<(usize, Result<Regex, regex::Error>)> = shares.drain(..).flatten().collect();
+    let mut all: Vec<(usize, Result<Regex, regex::Error>)> = shares.into_iter().flatten().collect();
     if all.len() != sources.len() {
         // A worker died (it cannot, short of a bug in `regex`): do it here.
         return sources.iter().map(compile).collect();

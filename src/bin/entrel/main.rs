@@ -156,26 +156,25 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-fn open(path: &Path) -> Result<Box<dyn BufRead>, String> {
+/// A file, or standard input for `-`.
+fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
     if path == Path::new("-") {
         Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin())))
     } else {
         std::fs::File::open(path)
             .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>)
-            .map_err(|e| format!("{}: cannot read: {e}", path.display()))
     }
+}
+
+fn cannot_read(path: &Path, e: io::Error) -> String {
+    format!("{}: cannot read: {e}", display_name(path))
 }
 
 /// A whole text file as one document; a file that cannot be read or decoded
 /// is a bad item, so that the documents before it still come out.
 fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Item {
     let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
-        io::stdin().read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
-    if let Err(e) = read {
+    if let Err(e) = open(path).and_then(|mut r| r.read_to_end(&mut bytes)) {
         return Item::Bad {
             location: display_name(path),
             message: format!("cannot read: {e}"),
@@ -266,14 +265,14 @@ fn read_jsonl(
         let mut reader = match open(path) {
             Ok(r) => JsonlReader::new(r, display_name(path), lossy),
             Err(e) => {
-                let _ = send.send(Err(e));
+                let _ = send.send(Err(cannot_read(path, e)));
                 return;
             }
         };
         loop {
             let batch = reader
                 .next_batch(BATCH_DOCS, BATCH_BYTES)
-                .map_err(|e| format!("{}: cannot read: {e}", display_name(path)));
+                .map_err(|e| cannot_read(path, e));
             for warning in reader.warnings.drain(..) {
                 eprintln!("entrel: warning: {warning}");
             }
@@ -350,7 +349,11 @@ fn bench_command(args: &BenchArgs) -> Result<(), String> {
     for (ordinal, path) in files(&args.input).iter().enumerate() {
         let jsonl = args.input.jsonl || path.extension().is_some_and(|e| e == "jsonl");
         if jsonl {
-            let mut reader = JsonlReader::new(open(path)?, display_name(path), args.input.lossy);
+            let mut reader = JsonlReader::new(
+                open(path).map_err(|e| cannot_read(path, e))?,
+                display_name(path),
+                args.input.lossy,
+            );
             loop {
                 let items = reader
                     .next_batch(usize::MAX, usize::MAX)
