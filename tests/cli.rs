@@ -23,6 +23,13 @@ fn entrel(args: &[&str], stdin: &[u8]) -> Output {
 
 const GAZ: &str = "tests/data/tagging.tsv";
 
+/// `entrel extract` with the test gazetteer alone, then `args`.
+fn extract_with_test_list(args: &[&str], stdin: &[u8]) -> Output {
+    let mut all = vec!["extract", "--no-default-gazetteers", "--gazetteer", GAZ];
+    all.extend_from_slice(args);
+    entrel(&all, stdin)
+}
+
 fn lines(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -54,31 +61,8 @@ fn jsonl_keeps_order_and_extra_fields_whatever_the_threads() {
             "{{\"id\": \"d{i}\", \"source\": {{\"feed\": [1, 2]}}, \"text\": \"Kadhimi met Pompeo in Baghdad on day {i}.\"}}\n"
         ));
     }
-    let one = entrel(
-        &[
-            "extract",
-            "--jsonl",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-            "--threads",
-            "1",
-        ],
-        input.as_bytes(),
-    );
-    let four = entrel(
-        &[
-            "extract",
-            "--jsonl",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-            "--threads",
-            "4",
-            "-",
-        ],
-        input.as_bytes(),
-    );
+    let one = extract_with_test_list(&["--jsonl", "--threads", "1"], input.as_bytes());
+    let four = extract_with_test_list(&["--jsonl", "--threads", "4", "-"], input.as_bytes());
     assert!(one.status.success() && four.status.success());
     assert_eq!(
         one.stdout, four.stdout,
@@ -95,16 +79,7 @@ fn jsonl_keeps_order_and_extra_fields_whatever_the_threads() {
 #[test]
 fn a_bad_line_stops_with_its_line_number_after_the_good_ones() {
     let input = "{\"id\": \"a\", \"text\": \"Baghdad\"}\n{\"id\": \"b\", \"text\": 5}\n{\"id\": \"c\", \"text\": \"Iraq\"}\n";
-    let out = entrel(
-        &[
-            "extract",
-            "--jsonl",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-        ],
-        input.as_bytes(),
-    );
+    let out = extract_with_test_list(&["--jsonl"], input.as_bytes());
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -119,17 +94,7 @@ fn a_bad_line_stops_with_its_line_number_after_the_good_ones() {
 #[test]
 fn skip_bad_reports_the_line_and_goes_on() {
     let input = "{\"id\": \"a\", \"text\": \"Baghdad\"}\nnot json\n{\"text\": \"Iraq\"}\n";
-    let out = entrel(
-        &[
-            "extract",
-            "--jsonl",
-            "--skip-bad",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-        ],
-        input.as_bytes(),
-    );
+    let out = extract_with_test_list(&["--jsonl", "--skip-bad"], input.as_bytes());
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -151,23 +116,10 @@ fn invalid_utf8_is_an_error_or_replaced_with_lossy() {
     let path = dir.join("broken.txt");
     std::fs::write(&path, b"Baghdad \xff Iraq").expect("written");
     let p = path.to_str().expect("utf-8 path");
-    let out = entrel(
-        &["extract", "--no-default-gazetteers", "--gazetteer", GAZ, p],
-        b"",
-    );
+    let out = extract_with_test_list(&[p], b"");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.txt: invalid UTF-8 at byte 8"));
-    let out = entrel(
-        &[
-            "extract",
-            "--lossy",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-            p,
-        ],
-        b"",
-    );
+    let out = extract_with_test_list(&["--lossy", p], b"");
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning"));
     assert_eq!(lines(&out)[0]["entities"].as_array().map(Vec::len), Some(2));
@@ -175,22 +127,10 @@ fn invalid_utf8_is_an_error_or_replaced_with_lossy() {
 
 #[test]
 fn empty_input_gives_empty_results() {
-    let out = entrel(
-        &["extract", "--no-default-gazetteers", "--gazetteer", GAZ],
-        b"",
-    );
+    let out = extract_with_test_list(&[], b"");
     assert!(out.status.success());
     assert_eq!(lines(&out)[0]["entities"], serde_json::json!([]));
-    let out = entrel(
-        &[
-            "extract",
-            "--jsonl",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-        ],
-        b"\n\n",
-    );
+    let out = extract_with_test_list(&["--jsonl"], b"\n\n");
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
 }
@@ -240,17 +180,7 @@ fn every_bad_line_kind_is_named_and_no_good_document_is_lost() {
         input.extend_from_slice(b"\n{\"id\": \"after\", \"text\": \"Iraq\"}\n");
         let shown = String::from_utf8_lossy(bad);
 
-        let skipping = entrel(
-            &[
-                "extract",
-                "--jsonl",
-                "--skip-bad",
-                "--no-default-gazetteers",
-                "--gazetteer",
-                GAZ,
-            ],
-            &input,
-        );
+        let skipping = extract_with_test_list(&["--jsonl", "--skip-bad"], &input);
         assert!(skipping.status.success(), "{shown}");
         let stderr = String::from_utf8_lossy(&skipping.stderr);
         assert!(stderr.contains("<stdin>:2"), "{shown}: {stderr}");
@@ -258,16 +188,7 @@ fn every_bad_line_kind_is_named_and_no_good_document_is_lost() {
         let ids: Vec<_> = lines(&skipping).iter().map(|d| d["id"].clone()).collect();
         assert_eq!(ids, ["before", "after"], "{shown}");
 
-        let stopping = entrel(
-            &[
-                "extract",
-                "--jsonl",
-                "--no-default-gazetteers",
-                "--gazetteer",
-                GAZ,
-            ],
-            &input,
-        );
+        let stopping = extract_with_test_list(&["--jsonl"], &input);
         assert!(!stopping.status.success(), "{shown}");
         let stderr = String::from_utf8_lossy(&stopping.stderr);
         assert!(stderr.starts_with("entrel: <stdin>:2"), "{shown}: {stderr}");
@@ -288,18 +209,7 @@ fn a_bad_file_keeps_the_files_before_it() {
     std::fs::write(&good, "Talks in Baghdad.").expect("written");
     std::fs::write(&bad, b"Iraq\n\xc3(").expect("written");
     let (g, b) = (good.to_str().expect("path"), bad.to_str().expect("path"));
-    let out = entrel(
-        &[
-            "extract",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-            g,
-            b,
-            g,
-        ],
-        b"",
-    );
+    let out = extract_with_test_list(&[g, b, g], b"");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -368,16 +278,7 @@ fn hostile_documents_come_through_whole() {
         input.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
         input.push('\n');
     }
-    let out = entrel(
-        &[
-            "extract",
-            "--jsonl",
-            "--no-default-gazetteers",
-            "--gazetteer",
-            GAZ,
-        ],
-        input.as_bytes(),
-    );
+    let out = extract_with_test_list(&["--jsonl"], input.as_bytes());
     assert!(
         out.status.success(),
         "{}",
