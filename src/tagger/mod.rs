@@ -33,7 +33,7 @@ use crate::gazetteer::Gazetteer;
 use crate::text::{fold_key, is_word_char, Normalized};
 use std::collections::HashMap;
 use std::sync::Arc;
-use trie::Trie;
+use trie::{BytePairs, Trie};
 
 /// The entity a tagger pattern stands for.
 #[derive(Clone, Debug)]
@@ -73,14 +73,45 @@ fn ends_word(text: &str, end: usize) -> bool {
     }
 }
 
+/// ASCII letters and digits: the bytes of words that need no decoding.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word starting at `at`, or `at` if no word starts there.
+#[inline]
+fn skip_word(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if ASCII_WORD[b as usize] {
+            at += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match text[at..].chars().next() {
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
 /// Finds gazetteer names in text; immutable and shareable once built.
 #[derive(Debug)]
 pub(crate) struct Tagger {
     cased: Trie,
     /// Entries with the `nocase` option, lower-cased; walked folding ASCII case.
     caseless: Trie,
-    /// Bytes that can begin some pattern of either trie.
-    first_byte: [bool; 256],
+    /// The first two bytes of the text where a pattern of either trie may
+    /// start (a pattern's last byte followed by anything for the shortest).
+    first_pairs: BytePairs,
     entities: Vec<TaggedEntity>,
 }
 
@@ -131,14 +162,13 @@ impl Tagger {
         }
         let cased = Trie::new(&winning_patterns(cased), false);
         let caseless = Trie::new(&winning_patterns(caseless), true);
-        let mut first_byte = [false; 256];
-        for b in 0..=255u8 {
-            first_byte[b as usize] = cased.starts_with(b) || caseless.starts_with(b);
-        }
+        let mut first_pairs = BytePairs::new();
+        cased.mark_first_pairs(&mut first_pairs);
+        caseless.mark_first_pairs(&mut first_pairs);
         Ok(Tagger {
             cased,
             caseless,
-            first_byte,
+            first_pairs,
             entities,
         })
     }
@@ -157,37 +187,38 @@ impl Tagger {
         let text = norm.as_str();
         let bytes = text.as_bytes();
         let mut at = 0;
-        // Whether the character before `at` is a word character.
-        let mut after_word = false;
-        while at < bytes.len() {
-            let b = bytes[at];
-            if !after_word && self.first_byte[b as usize] {
+        // At the head of the loop, `at` is a character boundary not preceded
+        // by a word character: a place where a name may start.
+        while let Some(&b) = bytes.get(at) {
+            // A byte past the end pairs with 0, which a one-byte pattern
+            // admits like any other.
+            let next = bytes.get(at + 1).copied().unwrap_or(0);
+            if self.first_pairs.contains(b, next) {
                 if let Some((end, entity)) = self.longest_at(text, at) {
                     out.push(Mention {
                         byte_start: norm.original_start(at),
                         byte_end: norm.original_end(end),
                         entity,
                     });
-                    after_word = text[..end].chars().next_back().is_some_and(is_word_char);
                     at = end;
-                    continue;
+                    if !text[..end].chars().next_back().is_some_and(is_word_char) {
+                        continue;
+                    }
+                    // The name ended a word (the walk checked that a non-word
+                    // character follows): step over that character below.
+                } else {
+                    at = skip_word(text, at);
                 }
-            }
-            if b.is_ascii_alphanumeric() {
-                // The rest of an ASCII word can start nothing: skip it whole.
-                at += 1;
-                while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                    at += 1;
-                }
-                after_word = true;
-            } else if b < 0x80 {
-                after_word = false;
-                at += 1;
             } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                after_word = is_word_char(c);
-                at += c.len_utf8();
+                at = skip_word(text, at);
             }
+            // `at` is after a word, or on a character that is not one: that
+            // character cannot start a name.
+            at += match bytes.get(at) {
+                None => break,
+                Some(&b) if b < 0x80 => 1,
+                Some(_) => text[at..].chars().next().map_or(1, char::len_utf8),
+            };
         }
     }
 

@@ -4,8 +4,8 @@
 //! building it a single pass over the sorted patterns, and a walk from a word
 //! start ends as soon as no pattern continues.
 
-/// A trie node: its edges (a range of `labels`/`targets`) and the value of
-/// the pattern that ends here, if any.
+/// A trie node while building: its edges (a range of `labels`/`targets`) and
+/// the value of the pattern that ends here, if any.
 #[derive(Clone, Copy, Debug)]
 struct Node {
     first_edge: u32,
@@ -15,26 +15,98 @@ struct Node {
 
 const NONE: u32 = u32::MAX;
 
+/// The longest chain one record holds; a longer one continues in the next.
+const MAX_CHAIN: usize = u16::MAX as usize;
+
+/// A set of byte pairs: 8 KB, small enough to stay in the first-level cache
+/// while the tagger asks it about every word start.
+#[derive(Debug)]
+pub(crate) struct BytePairs(Box<[u64; 1024]>);
+
+impl BytePairs {
+    pub(crate) fn new() -> BytePairs {
+        BytePairs(Box::new([0; 1024]))
+    }
+
+    fn insert(&mut self, first: u8, second: u8) {
+        let pair = usize::from(first) << 8 | usize::from(second);
+        self.0[pair / 64] |= 1 << (pair % 64);
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, first: u8, second: u8) -> bool {
+        let pair = usize::from(first) << 8 | usize::from(second);
+        self.0[pair / 64] & (1 << (pair % 64)) != 0
+    }
+}
+
 /// An immutable byte trie mapping patterns to `u32` values.
 ///
-/// Built as linked nodes, then laid out breadth-first in one `u32` array so
-/// that the levels every walk touches stay together in cache and each step
-/// reads one place: `[value, edge count, labels packed four to a word...,
-/// targets...]`.
+/// The first two steps of every walk, where the tries of names are widest
+/// and every walk passes, are two table reads. Below them the trie is
+/// path-compressed and laid out depth-first in one `u32` array, so that a
+/// name's tail, which in a trie of names is mostly a chain of one-child
+/// nodes, is one run of bytes read from one or two cache lines rather than a
+/// node per byte scattered over the array. A record is
+/// `[chain length | edge count << 16, value, chain bytes packed four to a
+/// word..., edge labels packed four to a word..., edge targets...]`: the
+/// bytes to match after the edge that led here, the value of the pattern
+/// ending after them, and the edges onward.
 #[derive(Debug)]
 pub(crate) struct Trie {
     /// For each byte, the index in `second` of the node the root reaches by
     /// it, or `NONE`.
     root: Box<[u32; 256]>,
     /// For each node one byte below the root: the value of the one-byte
-    /// pattern ending there, and the offset in `data` of the node reached by
-    /// each next byte. The first two steps of every walk are two table reads,
-    /// where the tries of names are widest.
+    /// pattern ending there, and the offset in `data` of the record reached
+    /// by each next byte.
     second: Vec<(u32, Box<[u32; 256]>)>,
     data: Vec<u32>,
     /// Fold ASCII letters to lower case while walking (the patterns must be
     /// lower case already).
     ascii_lowercase: bool,
+}
+
+/// Packs `bytes` four to a little-endian word.
+fn pack(bytes: impl ExactSizeIterator<Item = u8>, out: &mut Vec<u32>) {
+    let mut word = 0u32;
+    let len = bytes.len();
+    for (i, b) in bytes.enumerate() {
+        word |= u32::from(b) << (8 * (i % 4));
+        if i % 4 == 3 {
+            out.push(word);
+            word = 0;
+        }
+    }
+    if len % 4 != 0 {
+        out.push(word);
+    }
+}
+
+/// The index of `byte` among the first `count` labels packed in `labels`.
+#[inline]
+fn find_label(labels: &[u32], count: usize, byte: u8) -> Option<usize> {
+    let broadcast = u32::from(byte) * 0x0101_0101;
+    for (w, &word) in labels.iter().enumerate() {
+        // Bytes of `word` equal to `byte` become zero; find the first.
+        let x = word ^ broadcast;
+        let zeros = (x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080).trailing_zeros() as usize;
+        if zeros < 32 {
+            let i = w * 4 + zeros / 8;
+            return (i < count).then_some(i);
+        }
+    }
+    None
+}
+
+/// Lower-cases the ASCII letters among the four bytes of `word`.
+#[inline]
+fn ascii_lowercase_word(word: u32) -> u32 {
+    let low7 = word & 0x7f7f_7f7f;
+    let above_z = low7 + 0x2525_2525; // high bit set where a byte > b'Z'
+    let from_a = low7 + 0x3f3f_3f3f; // high bit set where a byte >= b'A'
+    let upper = from_a & !above_z & !word & 0x8080_8080;
+    word | (upper >> 2)
 }
 
 impl Trie {
@@ -77,47 +149,63 @@ impl Trie {
             n.first_edge = first_edge;
             n.edge_count = count;
         }
+        let edges = |n: Node| n.first_edge as usize..(n.first_edge + n.edge_count) as usize;
 
-        // Breadth-first layout.
-        let size = |n: &Node| 2 + (n.edge_count as usize).div_ceil(4) + n.edge_count as usize;
-        let mut order = Vec::with_capacity(nodes.len());
-        let mut offset = vec![0u32; nodes.len()];
-        let mut total = 0usize;
-        order.push(root);
-        let mut head = 0;
-        while head < order.len() {
-            let id = order[head] as usize;
-            head += 1;
-            offset[id] = total as u32;
-            total += size(&nodes[id]);
-            let n = nodes[id];
-            order.extend_from_slice(
-                &targets[n.first_edge as usize..(n.first_edge + n.edge_count) as usize],
-            );
-        }
-        let mut data = Vec::with_capacity(total);
-        for &id in &order {
-            let n = nodes[id as usize];
-            let edges = n.first_edge as usize..(n.first_edge + n.edge_count) as usize;
-            data.push(n.value);
-            data.push(n.edge_count);
-            for chunk in labels[edges.clone()].chunks(4) {
-                let mut word = [0u8; 4];
-                word[..chunk.len()].copy_from_slice(chunk);
-                data.push(u32::from_le_bytes(word));
+        // The chain below a node reached by an edge: the labels of one-child
+        // nodes without a value, and the node where it ends.
+        let chain = |mut id: u32| {
+            let mut bytes = Vec::new();
+            loop {
+                let n = nodes[id as usize];
+                if n.value != NONE || n.edge_count != 1 || bytes.len() == MAX_CHAIN {
+                    return (bytes, id);
+                }
+                bytes.push(labels[n.first_edge as usize]);
+                id = targets[n.first_edge as usize];
             }
-            data.extend(targets[edges].iter().map(|&t| offset[t as usize]));
+        };
+        let record_size = |chain_len: usize, n: Node| {
+            2 + chain_len.div_ceil(4) + (n.edge_count as usize).div_ceil(4) + n.edge_count as usize
+        };
+
+        // Records start at the grandchildren of the root. First pass: the
+        // depth-first order and offset of each record.
+        let mut offset = vec![NONE; nodes.len()];
+        let mut total = 0usize;
+        let r = nodes[root as usize];
+        let mut work: Vec<u32> = targets[edges(r)]
+            .iter()
+            .flat_map(|&child| targets[edges(nodes[child as usize])].iter().copied())
+            .collect();
+        work.reverse();
+        let mut order = Vec::new();
+        while let Some(id) = work.pop() {
+            let (bytes, end) = chain(id);
+            let n = nodes[end as usize];
+            offset[id as usize] = total as u32;
+            total += record_size(bytes.len(), n);
+            order.push((id, bytes, end));
+            work.extend(targets[edges(n)].iter().rev());
+        }
+        // Second pass: write them.
+        let mut data = Vec::with_capacity(total);
+        for (_, bytes, end) in &order {
+            let n = nodes[*end as usize];
+            data.push(bytes.len() as u32 | n.edge_count << 16);
+            data.push(n.value);
+            pack(bytes.iter().copied(), &mut data);
+            pack(labels[edges(n)].iter().copied(), &mut data);
+            data.extend(targets[edges(n)].iter().map(|&t| offset[t as usize]));
         }
 
         let mut root_table = Box::new([NONE; 256]);
         let mut second = Vec::new();
-        let r = nodes[root as usize];
-        for e in r.first_edge..r.first_edge + r.edge_count {
-            let (a, child) = (labels[e as usize], nodes[targets[e as usize] as usize]);
+        for e in edges(r) {
+            let (a, child) = (labels[e], nodes[targets[e] as usize]);
             let mut table = Box::new([NONE; 256]);
-            for ce in child.first_edge..child.first_edge + child.edge_count {
-                let b = labels[ce as usize];
-                let target = offset[targets[ce as usize] as usize];
+            for ce in edges(child) {
+                let b = labels[ce];
+                let target = offset[targets[ce] as usize];
                 table[b as usize] = target;
                 if ascii_lowercase && b.is_ascii_lowercase() {
                     table[b.to_ascii_uppercase() as usize] = target;
@@ -153,53 +241,98 @@ impl Trie {
         let Some(&second) = text.get(at + 1) else {
             return;
         };
-        let mut node = table[second as usize];
+        let mut record = table[second as usize] as usize;
         let mut pos = at + 2;
-        while node != NONE {
-            let Some(header) = self.data.get(node as usize..node as usize + 2) else {
+        while let Some(&[meta, value]) = self.data.get(record..record + 2) {
+            let chain_len = (meta & 0xFFFF) as usize;
+            let count = (meta >> 16) as usize;
+            let chain_start = record + 2;
+            let chain_words = chain_len.div_ceil(4);
+            let (Some(chain), Some(rest)) = (
+                self.data.get(chain_start..chain_start + chain_words),
+                text.get(pos..pos + chain_len),
+            ) else {
                 return;
             };
-            let (value, count) = (header[0], header[1] as usize);
+            if !self.chain_matches(chain, rest) {
+                return;
+            }
+            pos += chain_len;
             if value != NONE {
                 on_match(pos, value);
             }
             let Some(&byte) = text.get(pos) else { return };
-            let byte = if self.ascii_lowercase {
-                byte.to_ascii_lowercase()
-            } else {
-                byte
-            };
+            let label_start = chain_start + chain_words;
             let label_words = count.div_ceil(4);
-            let base = node as usize + 2;
-            let Some(words) = self.data.get(base..base + label_words) else {
+            let Some(labels) = self.data.get(label_start..label_start + label_words) else {
                 return;
             };
-            let mut found = None;
-            for (w, word) in words.iter().enumerate() {
-                let bytes = word.to_le_bytes();
-                if let Some(k) = bytes.iter().position(|&l| l == byte) {
-                    if w * 4 + k < count {
-                        found = Some(w * 4 + k);
-                    }
-                    break;
-                }
-            }
-            node = match found {
-                Some(i) => self
-                    .data
-                    .get(base + label_words + i)
-                    .copied()
-                    .unwrap_or(NONE),
-                None => NONE,
+            let Some(i) = find_label(labels, count, self.fold(byte)) else {
+                return;
+            };
+            record = match self.data.get(label_start + label_words + i) {
+                Some(&next) => next as usize,
+                None => return,
             };
             pos += 1;
         }
     }
 
-    /// True when some pattern starts with `byte`.
     #[inline]
-    pub(crate) fn starts_with(&self, byte: u8) -> bool {
+    fn fold(&self, byte: u8) -> u8 {
+        if self.ascii_lowercase {
+            byte.to_ascii_lowercase()
+        } else {
+            byte
+        }
+    }
+
+    /// True when `text` (as long as the chain) spells the chain packed in
+    /// `chain`, compared four bytes at a time.
+    #[inline]
+    fn chain_matches(&self, chain: &[u32], text: &[u8]) -> bool {
+        let fold = |word: u32| {
+            if self.ascii_lowercase {
+                ascii_lowercase_word(word)
+            } else {
+                word
+            }
+        };
+        let mut words = text.chunks_exact(4);
+        for (chunk, &expected) in (&mut words).zip(chain) {
+            let word = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+            if fold(word) != expected {
+                return false;
+            }
+        }
+        let tail = words.remainder();
+        if tail.is_empty() {
+            return true;
+        }
+        let mut word = [0u8; 4];
+        word[..tail.len()].copy_from_slice(tail);
+        chain.last() == Some(&fold(u32::from_le_bytes(word)))
+    }
+
+    /// True when some pattern starts with `byte`.
+    #[cfg(test)]
+    fn starts_with(&self, byte: u8) -> bool {
         self.root[byte as usize] != NONE
+    }
+
+    /// Adds to `pairs` every two-byte text start where some pattern may
+    /// match: its first two bytes, or a one-byte pattern followed by any byte.
+    pub(crate) fn mark_first_pairs(&self, pairs: &mut BytePairs) {
+        for first in 0..=255u8 {
+            let Some((value, table)) = self.second.get(self.root[first as usize] as usize) else {
+                continue;
+            };
+            for second in 0..=255u8 {
+                if *value != NONE || table[second as usize] != NONE {
+                    pairs.insert(first, second);
+                }
+            }
+        }
     }
 
     /// Bytes of memory the trie holds.
@@ -239,9 +372,36 @@ mod tests {
     }
 
     #[test]
+    fn chains_end_at_values_branches_and_any_length() {
+        let long = "Q".repeat(MAX_CHAIN * 2 + 7);
+        let t = trie(
+            &[
+                "Kurdistan",
+                "Kurdistan Region",
+                "Kurdistan Regional Government",
+                &long,
+            ],
+            false,
+        );
+        assert_eq!(
+            matches(&t, "Kurdistan Regional Government", 0),
+            [(9, 0), (16, 1), (29, 2)]
+        );
+        assert_eq!(matches(&t, "Kurdistan Regio", 0), [(9, 0)]);
+        assert_eq!(matches(&t, "Kurdistan Regiom", 0), [(9, 0)]);
+        assert_eq!(matches(&t, "Kurdish", 0), []);
+        assert_eq!(matches(&t, &long, 0), [(long.len(), 3)]);
+        assert_eq!(matches(&t, &long[1..], 0), []);
+        assert_eq!(matches(&t, &format!("{long}Q"), 0), [(long.len(), 3)]);
+    }
+
+    #[test]
     fn folds_ascii_case_when_asked() {
-        let t = trie(&["ibuprofen"], true);
+        let t = trie(&["ibuprofen", "ibuprofen lysine"], true);
         assert_eq!(matches(&t, "IbuProfen", 0), [(9, 0)]);
+        assert_eq!(matches(&t, "IBUPROFEN LYSINE", 0), [(9, 0), (16, 1)]);
+        assert_eq!(matches(&t, "ibuprofen lysin", 0), [(9, 0)]);
+        assert_eq!(matches(&t, "ibuprofen@lysine", 0), [(9, 0)]);
         assert!(t.starts_with(b'I') && t.starts_with(b'i') && !t.starts_with(b'x'));
     }
 }
