@@ -1,85 +1,277 @@
-//! Compiling patterns to regular expressions over a sentence's token stream.
+//! Compiling patterns to regular expressions over a sentence's token codes.
 //!
-//! A sentence becomes a string of tokens, each wrapped as `\x02token\x03`:
-//! words lower-cased and folded, punctuation one character each, and every
-//! entity mention a single token `@TYPE#index`. A pattern then compiles to a
-//! regular expression over that string, run by the `regex` crate's
-//! linear-time engines, so no rule can blow up on any input. The regexes run
-//! on bytes with Unicode classes off: the markers are ASCII and a literal word
-//! matches its UTF-8 bytes, so byte classes keep the automata small.
+//! A sentence becomes a string of two-byte token codes: each word the rules
+//! name has a code of its own, every other word shares one, and an entity
+//! mention's code says its type. A pattern then compiles to a regular
+//! expression over those codes, run by the `regex` crate's linear-time
+//! engines, so no rule can blow up on any input. Codes keep the automata
+//! small: "any word" is two byte classes, a word list is a set of codes, and
+//! the stream is two bytes a token. A word code's first byte is in
+//! `0x80..=0xFE` and an entity's is `0xFF`, and every second byte is below
+//! `0x80`, so a match can only begin on a token's first byte.
 
-use super::syntax::{Element, Role};
+use super::syntax::Element;
+use super::syntax::Role;
+use crate::hash::FxHashMap;
 
-pub(crate) const OPEN: char = '\u{2}';
-pub(crate) const CLOSE: char = '\u{3}';
+/// The code of every word not named by a rule.
+const OTHER_WORD: u16 = 0;
+/// The type code of every entity type not named by a rule.
+const OTHER_TYPE: u8 = 0;
+/// Word codes available: first bytes `0x80..=0xFE`, second `0x00..=0x7F`.
+pub(crate) const MAX_WORDS: usize = 127 * 128;
+/// Entity type codes available: the second byte after `0xFF`.
+pub(crate) const MAX_TYPES: usize = 128;
+const ENTITY: u8 = 0xFF;
+
+/// The codes of the words, prefixes and entity types that rules name.
+#[derive(Debug, Default)]
+pub(crate) struct Codes {
+    words: FxHashMap<String, u16>,
+    /// Prefixes (`word*`) and their codes, for words no literal names.
+    prefixes: Vec<(String, u16)>,
+    types: FxHashMap<String, u8>,
+}
+
+impl Codes {
+    /// Gives codes to what `elements` name; `false` when codes run out.
+    pub(crate) fn add(&mut self, elements: &[Element]) -> bool {
+        elements.iter().all(|e| self.add_element(e))
+    }
+
+    fn add_element(&mut self, element: &Element) -> bool {
+        let next_word = self.words.len() + self.prefixes.len() + 1;
+        match element {
+            Element::Word {
+                text,
+                prefix: false,
+            } => {
+                if !self.words.contains_key(text) {
+                    if next_word >= MAX_WORDS {
+                        return false;
+                    }
+                    self.words.insert(text.clone(), next_word as u16);
+                }
+                true
+            }
+            Element::Word { text, prefix: true } => {
+                if !self.prefixes.iter().any(|(p, _)| p == text) {
+                    if next_word >= MAX_WORDS {
+                        return false;
+                    }
+                    self.prefixes.push((text.clone(), next_word as u16));
+                }
+                true
+            }
+            Element::Slot { types, .. } => types.iter().all(|t| {
+                let next = self.types.len() + 1;
+                if self.types.contains_key(t) {
+                    true
+                } else if next < MAX_TYPES {
+                    self.types.insert(t.clone(), next as u8);
+                    true
+                } else {
+                    false
+                }
+            }),
+            Element::Choice(alternatives) => alternatives.iter().all(|alt| self.add(alt)),
+            Element::Optional(inner) => self.add_element(inner),
+            Element::Trigger(inner) => self.add(inner),
+            Element::AnyWord | Element::Gap { .. } => true,
+        }
+    }
+
+    /// The code of a (folded) word: its own, else that of the longest prefix
+    /// it starts with, else the shared one.
+    pub(crate) fn word(&self, word: &str) -> u16 {
+        if let Some(&code) = self.words.get(word) {
+            return code;
+        }
+        self.prefixes
+            .iter()
+            .filter(|(p, _)| word.starts_with(p.as_str()))
+            .max_by_key(|(p, _)| p.len())
+            .map_or(OTHER_WORD, |&(_, code)| code)
+    }
+
+    /// The number of word codes given out, the shared one included.
+    pub(crate) fn word_count(&self) -> usize {
+        self.words.len() + self.prefixes.len() + 1
+    }
+
+    /// The word codes a literal (`prefix` false) or `word*` item accepts.
+    pub(crate) fn accepted(&self, word: &str, prefix: bool) -> Vec<u16> {
+        if prefix {
+            self.prefix_class(word)
+        } else {
+            vec![self.word(word)]
+        }
+    }
+
+    /// The type code of an entity type.
+    pub(crate) fn entity_type(&self, name: &str) -> u8 {
+        self.types.get(name).copied().unwrap_or(OTHER_TYPE)
+    }
+
+    /// The codes a `word*` element accepts: words spelt with the prefix, and
+    /// longer-or-equal prefixes that start with it.
+    fn prefix_class(&self, prefix: &str) -> Vec<u16> {
+        let mut codes: Vec<u16> = self
+            .words
+            .iter()
+            .filter(|(w, _)| w.starts_with(prefix))
+            .map(|(_, &c)| c)
+            .chain(
+                self.prefixes
+                    .iter()
+                    .filter(|(p, _)| p.starts_with(prefix))
+                    .map(|&(_, c)| c),
+            )
+            .collect();
+        codes.sort_unstable();
+        codes
+    }
+}
+
+/// The word of an alternative that is a single word element.
+fn one_word(alternative: &[Element]) -> Option<(&str, bool)> {
+    match alternative {
+        [Element::Word { text, prefix }] => Some((text, *prefix)),
+        _ => None,
+    }
+}
+
+/// The two bytes of a word code.
+pub(crate) fn word_bytes(code: u16) -> [u8; 2] {
+    [0x80 + (code >> 7) as u8, (code & 0x7F) as u8]
+}
+
+/// The two bytes of an entity's type code.
+pub(crate) fn entity_bytes(code: u8) -> [u8; 2] {
+    [ENTITY, code]
+}
 
 /// The regex source of a pattern.
-pub(crate) fn to_regex(elements: &[Element]) -> String {
+pub(crate) fn to_regex(elements: &[Element], codes: &Codes) -> String {
     let mut out = String::new();
     for element in elements {
-        push(element, &mut out);
+        push(element, codes, &mut out);
     }
     out
 }
 
-fn push(element: &Element, out: &mut String) {
+/// Any word token.
+const ANY_WORD: &str = r"[\x80-\xFE][\x00-\x7F]";
+
+fn push_byte(byte: u8, out: &mut String) {
+    out.push_str(&format!("\\x{byte:02X}"));
+}
+
+/// An alternation of word codes, grouped by first byte.
+fn push_word_codes(codes: &[u16], out: &mut String) {
+    if codes.is_empty() {
+        // Nothing can match: a class with no bytes.
+        out.push_str(r"[^\x00-\xFF]");
+        return;
+    }
+    let mut by_first: Vec<(u8, Vec<u8>)> = Vec::new();
+    for &code in codes {
+        let [first, second] = word_bytes(code);
+        match by_first.last_mut() {
+            Some((f, seconds)) if *f == first => seconds.push(second),
+            _ => by_first.push((first, vec![second])),
+        }
+    }
+    out.push_str("(?:");
+    for (i, (first, seconds)) in by_first.iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        push_byte(*first, out);
+        out.push('[');
+        for &second in seconds {
+            push_byte(second, out);
+        }
+        out.push(']');
+    }
+    out.push(')');
+}
+
+fn push(element: &Element, codes: &Codes, out: &mut String) {
     match element {
-        Element::Word { text, prefix } => {
-            out.push(OPEN);
-            out.push_str(&regex::escape(text));
-            if *prefix {
-                out.push_str("[^\u{3}]*");
-            }
-            out.push(CLOSE);
+        Element::Word {
+            text,
+            prefix: false,
+        } => {
+            let [first, second] = word_bytes(codes.word(text));
+            push_byte(first, out);
+            push_byte(second, out);
         }
-        Element::AnyWord => out.push_str("\u{2}[^@\u{3}][^\u{3}]*\u{3}"),
-        Element::Gap { max } => {
-            out.push_str(&format!("(?:\u{2}[^@\u{3}][^\u{3}]*\u{3}){{0,{max}}}"));
-        }
+        Element::Word { text, prefix: true } => push_word_codes(&codes.prefix_class(text), out),
+        Element::AnyWord => out.push_str(ANY_WORD),
+        Element::Gap { max } => out.push_str(&format!("(?:{ANY_WORD}){{0,{max}}}")),
         Element::Slot { role, types } => {
-            out.push(OPEN);
-            out.push('@');
-            if types.is_empty() {
-                out.push_str("[^#\u{3}]+");
-            } else {
-                out.push_str("(?:");
-                for (i, t) in types.iter().enumerate() {
-                    if i > 0 {
-                        out.push('|');
-                    }
-                    out.push_str(&regex::escape(t));
-                }
-                out.push(')');
-            }
-            out.push('#');
             match role {
-                Some(Role::Subject) => out.push_str("(?P<subject>[0-9]+)"),
-                Some(Role::Object) => out.push_str("(?P<object>[0-9]+)"),
-                None => out.push_str("[0-9]+"),
+                Some(Role::Subject) => out.push_str("(?P<subject>"),
+                Some(Role::Object) => out.push_str("(?P<object>"),
+                None => out.push_str("(?:"),
             }
-            out.push(CLOSE);
+            push_byte(ENTITY, out);
+            if types.is_empty() {
+                out.push_str(r"[\x00-\x7F]");
+            } else {
+                out.push('[');
+                for t in types {
+                    push_byte(codes.entity_type(t), out);
+                }
+                out.push(']');
+            }
+            out.push(')');
         }
         Element::Choice(alternatives) => {
+            // A run of one-word alternatives becomes one set of codes: each
+            // matches exactly one token, so their order cannot matter, and
+            // a set is far smaller an automaton than an alternation.
             out.push_str("(?:");
-            for (i, alt) in alternatives.iter().enumerate() {
-                if i > 0 {
+            let mut rest = alternatives.as_slice();
+            let mut first = true;
+            while !rest.is_empty() {
+                if !first {
                     out.push('|');
                 }
-                for e in alt {
-                    push(e, out);
+                first = false;
+                let words = rest
+                    .iter()
+                    .take_while(|alt| one_word(alt).is_some())
+                    .count();
+                if words > 1 {
+                    let mut set: Vec<u16> = rest[..words]
+                        .iter()
+                        .filter_map(|alt| one_word(alt))
+                        .flat_map(|(text, prefix)| codes.accepted(text, prefix))
+                        .collect();
+                    set.sort_unstable();
+                    set.dedup();
+                    push_word_codes(&set, out);
+                    rest = &rest[words..];
+                } else {
+                    for e in &rest[0] {
+                        push(e, codes, out);
+                    }
+                    rest = &rest[1..];
                 }
             }
             out.push(')');
         }
         Element::Optional(inner) => {
             out.push_str("(?:");
-            push(inner, out);
+            push(inner, codes, out);
             out.push_str(")?");
         }
         Element::Trigger(inner) => {
             out.push_str("(?P<trigger>");
             for e in inner {
-                push(e, out);
+                push(e, codes, out);
             }
             out.push(')');
         }
@@ -135,6 +327,59 @@ pub(crate) fn requirements(elements: &[Element]) -> Requirements {
 mod tests {
     use super::*;
     use std::path::Path;
+
+    fn elements(pattern: &str) -> Vec<Element> {
+        let text = format!("rule r -> p\n  match {pattern}\n");
+        let rules = super::super::syntax::parse(Path::new("t.rules"), &text).expect("parses");
+        rules[0].patterns[0].0.clone()
+    }
+
+    #[test]
+    fn a_word_takes_its_own_code_else_its_longest_prefix() {
+        let mut codes = Codes::default();
+        assert!(codes.add(&elements(
+            "<subject:PERSON> (neg* | negotiat* | negotiations) <object:ORG>"
+        )));
+        let own = codes.word("negotiations");
+        let long = codes.word("negotiating");
+        let short = codes.word("negative");
+        assert_eq!(codes.word("talks"), OTHER_WORD);
+        assert!(own != long && long != short && short != OTHER_WORD);
+        assert_eq!(codes.accepted("neg", true), {
+            let mut all = vec![own, long, short];
+            all.sort_unstable();
+            all
+        });
+        assert!(!codes.accepted("negotiat", true).contains(&short));
+        assert_eq!(codes.entity_type("ORG"), 2);
+        assert_eq!(codes.entity_type("GPE"), OTHER_TYPE);
+    }
+
+    #[test]
+    fn patterns_match_whole_tokens_only() {
+        let pattern = elements("<subject:PERSON> (met | (talked with)) <object:PERSON>");
+        let mut codes = Codes::default();
+        assert!(codes.add(&pattern));
+        let regex = regex::bytes::RegexBuilder::new(&to_regex(&pattern, &codes))
+            .unicode(false)
+            .build()
+            .expect("compiles");
+        let person = entity_bytes(codes.entity_type("PERSON"));
+        let stream = |words: &[&str]| -> Vec<u8> {
+            words
+                .iter()
+                .flat_map(|w| match *w {
+                    "@" => person,
+                    w => word_bytes(codes.word(w)),
+                })
+                .collect()
+        };
+        let text = stream(&["said", "@", "talked", "with", "@"]);
+        assert_eq!(regex.find(&text).map(|m| m.range()), Some(2..10));
+        assert!(regex.is_match(&stream(&["@", "met", "@"])));
+        assert!(!regex.is_match(&stream(&["@", "talked", "@"])));
+        assert!(!regex.is_match(&stream(&["@", "met", "him", "@"])));
+    }
 
     fn needs(pattern: &str) -> Requirements {
         let text = format!("let poss = ('s | ')\nrule r -> p\n  match {pattern}\n");

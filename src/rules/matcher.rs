@@ -1,6 +1,5 @@
 //! Running compiled rules over one sentence: tokens, cue words, matches.
 
-use super::compile::{CLOSE, OPEN};
 use crate::hash::FxHashMap;
 use crate::text::Normalized;
 use once_cell::sync::Lazy;
@@ -186,8 +185,7 @@ fn is_coordinator(word: &str) -> bool {
     matches!(word, "and" | "or" | "nor" | "," | "&")
 }
 
-/// A token's matching form: folded like the tagger's view, lower-cased, with
-/// the stream's own markers replaced.
+/// A token's matching form: folded like the tagger's view, lower-cased.
 pub(crate) fn fold_token(text: &str) -> String {
     // Most words are plain ASCII letters and digits: lower-case them directly.
     if text.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -198,10 +196,6 @@ pub(crate) fn fold_token(text: &str) -> String {
         .trim()
         .chars()
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '@' | '#' | OPEN | CLOSE => '_',
-            c => c,
-        })
         .collect()
 }
 
@@ -316,37 +310,28 @@ pub(crate) fn tokenize(
 
 /// The string the patterns run on, with the position of each token in it.
 pub(crate) struct Stream {
-    pub(crate) text: String,
-    /// For each stream token: its offset in `text` and its index in the
-    /// sentence's tokens.
-    pub(crate) tokens: Vec<(usize, usize)>,
+    /// Two bytes per token kept: the token's code (see `compile`).
+    pub(crate) text: Vec<u8>,
+    /// For each stream token: its index in the sentence's tokens.
+    pub(crate) tokens: Vec<usize>,
     /// For each sentence token: the cue it belongs to, if any.
     pub(crate) cues: Vec<Option<Cue>>,
 }
 
 impl Stream {
-    pub(crate) fn new<'e>(tokens: &[Token], type_of: impl Fn(usize) -> &'e str) -> Stream {
+    /// The stream of a sentence's tokens, given each token's code.
+    pub(crate) fn new(tokens: &[Token], codes: &[[u8; 2]]) -> Stream {
         let cues = find_cues(tokens);
-        let mut text = String::with_capacity(tokens.len() * 8);
+        let mut text = Vec::with_capacity(tokens.len() * 2);
         let mut positions = Vec::with_capacity(tokens.len());
-        for (index, token) in tokens.iter().enumerate() {
+        for (index, (token, code)) in tokens.iter().zip(codes).enumerate() {
             // A clause opener ("if", "unless") stays, so that no pattern
             // reads across it from one clause into the next.
             if cues[index].is_some() && !is_clause_opener(token) {
                 continue;
             }
-            positions.push((text.len(), index));
-            text.push(OPEN);
-            match &token.kind {
-                TokenKind::Word(w) => text.push_str(w),
-                TokenKind::Entity(e) => {
-                    text.push('@');
-                    text.push_str(type_of(*e));
-                    text.push('#');
-                    text.push_str(&e.to_string());
-                }
-            }
-            text.push(CLOSE);
+            positions.push(index);
+            text.extend_from_slice(code);
         }
         Stream {
             text,
@@ -357,15 +342,17 @@ impl Stream {
 
     /// The sentence-token index of the stream token at `offset` (a token start).
     pub(crate) fn token_at(&self, offset: usize) -> usize {
-        let i = self.tokens.partition_point(|&(o, _)| o < offset);
-        self.tokens.get(i).map_or(usize::MAX, |&(_, t)| t)
+        self.tokens.get(offset / 2).copied().unwrap_or(usize::MAX)
     }
 
     /// The sentence-token index of the last stream token ending at or before
     /// `offset` (a token end).
     pub(crate) fn token_before(&self, offset: usize) -> usize {
-        let i = self.tokens.partition_point(|&(o, _)| o < offset);
-        i.checked_sub(1).map_or(0, |i| self.tokens[i].1)
+        (offset / 2)
+            .checked_sub(1)
+            .and_then(|i| self.tokens.get(i))
+            .copied()
+            .unwrap_or(0)
     }
 }
 

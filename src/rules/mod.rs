@@ -63,7 +63,6 @@ mod syntax;
 use crate::error::{Error, ErrorKind, Location};
 use crate::hash::{FxHashMap, FxHashSet};
 use regex::bytes::{Regex, RegexBuilder};
-use std::collections::HashMap;
 use std::path::Path;
 use syntax::RuleDef;
 
@@ -163,11 +162,11 @@ impl RuleSet {
 struct CompiledPattern {
     rule: usize,
     regex: Regex,
-    /// Groups of word items (indices into the engine's items), one of each
-    /// must be in the sentence.
-    words: Vec<Vec<u32>>,
-    /// Groups of entity types, one of each must be in the sentence.
-    types: Vec<Vec<String>>,
+    /// Groups of word codes, one of each must be in the sentence.
+    words: Vec<Vec<u16>>,
+    /// Groups of entity type codes (bit sets), one of each must be in the
+    /// sentence.
+    types: Vec<u128>,
 }
 
 /// All rules compiled, with the words and types each pattern needs, so that
@@ -176,11 +175,7 @@ struct CompiledPattern {
 pub(crate) struct RuleEngine {
     rules: Vec<RuleDef>,
     patterns: Vec<CompiledPattern>,
-    /// Literal words that some pattern needs, by item index.
-    word_items: FxHashMap<String, u32>,
-    /// Prefixes (`word*`) that some pattern needs, by item index.
-    prefix_items: Vec<(String, u32)>,
-    item_count: usize,
+    codes: compile::Codes,
 }
 
 /// A relation found in a sentence, before it becomes a [`crate::Relation`].
@@ -207,53 +202,63 @@ impl RuleEngine {
                 rules.push(rule.def.clone());
             }
         }
+        let mut codes = compile::Codes::default();
+        for (_, def, elements, location) in &lines {
+            if !codes.add(elements) {
+                return Err(Error::new(
+                    ErrorKind::SizeLimit,
+                    format!(
+                        "rule {:?} brings the rules past {} distinct words or {} entity types; expected fewer",
+                        def.name,
+                        compile::MAX_WORDS - 1,
+                        compile::MAX_TYPES - 1
+                    ),
+                )
+                .at((*location).clone()));
+            }
+        }
         let sources: Vec<String> = lines
             .iter()
-            .map(|(_, _, elements, _)| compile::to_regex(elements))
+            .map(|(_, _, elements, _)| compile::to_regex(elements, &codes))
             .collect();
         let compiled = compile_all(&sources, size_limit);
         let mut patterns = Vec::with_capacity(lines.len());
-        let mut items: HashMap<(String, bool), u32> = HashMap::new();
         for ((index, def, elements, location), regex) in lines.into_iter().zip(compiled) {
             let regex = regex.map_err(|e| compile_error(&def.name, location, size_limit, &e))?;
             let needs = compile::requirements(elements);
             let words = needs
                 .words
-                .into_iter()
+                .iter()
+                .map(|group| {
+                    let mut group: Vec<u16> = group
+                        .iter()
+                        .flat_map(|(word, prefix)| codes.accepted(word, *prefix))
+                        .collect();
+                    group.sort_unstable();
+                    group.dedup();
+                    group
+                })
+                .collect();
+            let types = needs
+                .types
+                .iter()
                 .map(|group| {
                     group
-                        .into_iter()
-                        .map(|item| {
-                            let next = items.len() as u32;
-                            *items.entry(item).or_insert(next)
-                        })
-                        .collect()
+                        .iter()
+                        .fold(0u128, |set, t| set | 1 << codes.entity_type(t))
                 })
                 .collect();
             patterns.push(CompiledPattern {
                 rule: index,
                 regex,
                 words,
-                types: needs.types,
+                types,
             });
         }
-        let item_count = items.len();
-        let mut word_items = FxHashMap::default();
-        let mut prefix_items = Vec::new();
-        for ((word, prefix), id) in items {
-            if prefix {
-                prefix_items.push((word, id));
-            } else {
-                word_items.insert(word, id);
-            }
-        }
-        prefix_items.sort();
         Ok(RuleEngine {
             rules,
             patterns,
-            word_items,
-            prefix_items,
-            item_count,
+            codes,
         })
     }
 
@@ -272,54 +277,55 @@ impl RuleEngine {
         type_of: impl Fn(usize) -> &'e str,
         same_group: impl Fn(usize, usize) -> bool,
     ) -> Vec<Found> {
-        let mut present = vec![false; self.item_count];
-        let mut types: Vec<&str> = Vec::new();
-        for token in tokens {
-            match &token.kind {
+        let mut present = vec![false; self.codes.word_count()];
+        let mut types = 0u128;
+        let codes: Vec<[u8; 2]> = tokens
+            .iter()
+            .map(|token| match &token.kind {
                 matcher::TokenKind::Word(word) => {
-                    if let Some(&id) = self.word_items.get(word.as_str()) {
-                        present[id as usize] = true;
+                    let code = self.codes.word(word);
+                    if let Some(p) = present.get_mut(code as usize) {
+                        *p = true;
                     }
-                    for (prefix, id) in &self.prefix_items {
-                        if word.starts_with(prefix.as_str()) {
-                            present[*id as usize] = true;
-                        }
-                    }
+                    compile::word_bytes(code)
                 }
                 matcher::TokenKind::Entity(e) => {
-                    let t = type_of(*e);
-                    if !types.contains(&t) {
-                        types.push(t);
-                    }
+                    let code = self.codes.entity_type(type_of(*e));
+                    types |= 1 << code;
+                    compile::entity_bytes(code)
                 }
-            }
-        }
+            })
+            .collect();
         let candidates: Vec<usize> = (0..self.patterns.len())
             .filter(|&i| {
                 let p = &self.patterns[i];
                 p.words
                     .iter()
-                    .all(|group| group.iter().any(|&id| present[id as usize]))
-                    && p.types
-                        .iter()
-                        .all(|group| group.iter().any(|t| types.contains(&t.as_str())))
+                    .all(|group| group.iter().any(|&c| present[c as usize]))
+                    && p.types.iter().all(|&group| group & types != 0)
             })
             .collect();
         if candidates.is_empty() {
             return Vec::new();
         }
-        let stream = matcher::Stream::new(tokens, &type_of);
+        let stream = matcher::Stream::new(tokens, &codes);
+        let entity_at = |offset: usize| match tokens.get(stream.token_at(offset)) {
+            Some(matcher::Token {
+                kind: matcher::TokenKind::Entity(e),
+                ..
+            }) => Some(*e),
+            _ => None,
+        };
         let mut found: Vec<Found> = Vec::new();
         for pattern_index in candidates {
             let pattern = &self.patterns[pattern_index];
-            for caps in pattern.regex.captures_iter(stream.text.as_bytes()) {
+            for caps in pattern.regex.captures_iter(&stream.text) {
                 let (Some(s), Some(o), Some(whole)) =
                     (caps.name("subject"), caps.name("object"), caps.get(0))
                 else {
                     continue;
                 };
-                let (Ok(subject), Ok(object)) =
-                    (parse_index(s.as_bytes()), parse_index(o.as_bytes()))
+                let (Some(subject), Some(object)) = (entity_at(s.start()), entity_at(o.start()))
                 else {
                     continue;
                 };
@@ -456,20 +462,12 @@ fn between(stream: &matcher::Stream, a: usize, b: usize) -> Option<(usize, usize
     let (lo, hi) = (a.min(b), a.max(b));
     // Stream tokens are in sentence order: find the range by binary search,
     // so a sentence with thousands of matches stays linear.
-    let first = stream.tokens.partition_point(|&(_, t)| t <= lo);
-    let end = stream.tokens.partition_point(|&(_, t)| t < hi);
+    let first = stream.tokens.partition_point(|&t| t <= lo);
+    let end = stream.tokens.partition_point(|&t| t < hi);
     if first >= end {
         return None;
     }
-    Some((stream.tokens[first].1, stream.tokens[end - 1].1))
-}
-
-/// The entity index captured from an `@TYPE#index` token.
-fn parse_index(digits: &[u8]) -> Result<usize, ()> {
-    std::str::from_utf8(digits)
-        .map_err(|_| ())?
-        .parse()
-        .map_err(|_| ())
+    Some((stream.tokens[first], stream.tokens[end - 1]))
 }
 
 fn compile_error(rule: &str, location: &Location, limit: usize, err: &regex::Error) -> Error {
