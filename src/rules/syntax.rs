@@ -3,6 +3,7 @@
 use crate::error::{Error, ErrorKind, Location};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A role an entity slot fills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,8 +26,9 @@ pub(crate) enum Element {
         role: Option<Role>,
         types: Vec<String>,
     },
-    /// Alternatives, each a sequence (`(a b | c)`).
-    Choice(Vec<Vec<Element>>),
+    /// Alternatives, each a sequence (`(a b | c)`). Shared: a `let` body
+    /// is one choice that every use of its name points to, not a copy.
+    Choice(Arc<Vec<Vec<Element>>>),
     /// The element may be absent (`x?`).
     Optional(Box<Element>),
     /// The words that make the rule fire (`{ ... }`).
@@ -53,7 +55,7 @@ struct Parser<'a> {
     /// Byte offset into `line`.
     pos: usize,
     /// `let` definitions: their elements and how many elements they expand to.
-    macros: &'a HashMap<String, (Vec<Element>, usize)>,
+    macros: &'a HashMap<String, (Element, usize)>,
     /// Elements this line expands to so far, `let`s counted in full.
     expanded: usize,
 }
@@ -159,7 +161,7 @@ impl<'a> Parser<'a> {
             if alternatives.iter().all(Vec::is_empty) {
                 return Err(self.error(start, "expected words inside '( )', found an empty group"));
             }
-            return Ok(Element::Choice(alternatives));
+            return Ok(Element::Choice(Arc::new(alternatives)));
         }
         if rest.starts_with('{') {
             self.pos += 1;
@@ -211,9 +213,9 @@ impl<'a> Parser<'a> {
                 .collect();
             self.pos += 1 + name.len();
             return match self.macros.get(&name) {
-                Some((elements, size)) => {
+                Some((shared, size)) => {
                     self.count(start, *size)?;
-                    Ok(Element::Choice(vec![elements.clone()]))
+                    Ok(shared.clone())
                 }
                 None => Err(self.error(
                     start,
@@ -278,7 +280,7 @@ impl<'a> Parser<'a> {
                 prefix: prefix && i == last,
             })
             .collect();
-        Ok(Element::Choice(vec![sequence]))
+        Ok(Element::Choice(Arc::new(vec![sequence])))
     }
 
     fn slot(&self, inside: &str, at: usize) -> ParseResult<Element> {
@@ -360,7 +362,7 @@ fn role_is_conditional(elements: &[Element], inside: bool) -> bool {
 /// Parses a whole rule file.
 pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut macros: HashMap<String, (Vec<Element>, usize)> = HashMap::new();
+    let mut macros: HashMap<String, (Element, usize)> = HashMap::new();
     let mut rules: Vec<RuleDef> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line_no = index + 1;
@@ -377,7 +379,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
         let (keyword, rest) = trimmed.split_once([' ', '\t']).unwrap_or((trimmed, ""));
         let rest_at = line.len() - rest.len();
         let parse_pattern = |offset: usize,
-                             macros: &HashMap<String, (Vec<Element>, usize)>|
+                             macros: &HashMap<String, (Element, usize)>|
          -> Result<(Vec<Element>, usize), Error> {
             let mut parser = Parser {
                 file,
@@ -421,7 +423,8 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Vec<RuleDef>, Error> {
                 if elements.is_empty() {
                     return Err(at(body_at, "expected words after '='".into()));
                 }
-                macros.insert(name.to_string(), (elements, size));
+                let shared = Element::Choice(Arc::new(vec![elements]));
+                macros.insert(name.to_string(), (shared, size));
             }
             "rule" => {
                 let Some((name, predicate)) = rest.split_once("->") else {
