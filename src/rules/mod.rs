@@ -62,7 +62,8 @@ mod syntax;
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::hash::{FxHashMap, FxHashSet};
-use regex::bytes::{Regex, RegexBuilder};
+use compile::Regex;
+use regex_automata::meta::BuildError;
 use std::path::Path;
 use syntax::RuleDef;
 
@@ -217,11 +218,11 @@ impl RuleEngine {
                 .at((*location).clone()));
             }
         }
-        let sources: Vec<String> = lines
+        let sources: Vec<&[syntax::Element]> = lines
             .iter()
-            .map(|(_, _, elements, _)| compile::to_regex(elements, &codes))
+            .map(|(_, _, elements, _)| elements.as_slice())
             .collect();
-        let compiled = compile_all(&sources, size_limit);
+        let compiled = compile_all(&sources, &codes, size_limit);
         let mut patterns = Vec::with_capacity(lines.len());
         for ((index, def, elements, location), regex) in lines.into_iter().zip(compiled) {
             let regex = regex.map_err(|e| compile_error(&def.name, location, size_limit, &e))?;
@@ -320,17 +321,18 @@ impl RuleEngine {
         for pattern_index in candidates {
             let pattern = &self.patterns[pattern_index];
             for caps in pattern.regex.captures_iter(&stream.text) {
-                let (Some(s), Some(o), Some(whole)) =
-                    (caps.name("subject"), caps.name("object"), caps.get(0))
-                else {
+                let (Some(s), Some(o), Some(whole)) = (
+                    caps.get_group_by_name("subject"),
+                    caps.get_group_by_name("object"),
+                    caps.get_match(),
+                ) else {
                     continue;
                 };
-                let (Some(subject), Some(object)) = (entity_at(s.start()), entity_at(o.start()))
-                else {
+                let (Some(subject), Some(object)) = (entity_at(s.start), entity_at(o.start)) else {
                     continue;
                 };
-                let s_tok = stream.token_before(s.end());
-                let o_tok = stream.token_before(o.end());
+                let s_tok = stream.token_before(s.end);
+                let o_tok = stream.token_before(o.end);
                 let (first, last) = (
                     stream.token_at(whole.start()),
                     stream.token_before(whole.end()),
@@ -339,9 +341,9 @@ impl RuleEngine {
                 // An empty trigger capture (a user's `{word?}`) has no
                 // tokens: then the words between subject and object are it.
                 let words_between = between(&stream, s_tok, o_tok).unwrap_or((first, last));
-                let trigger_tokens = match caps.name("trigger") {
+                let trigger_tokens = match caps.get_group_by_name("trigger") {
                     Some(t) if !t.is_empty() => {
-                        (stream.token_at(t.start()), stream.token_before(t.end()))
+                        (stream.token_at(t.start), stream.token_before(t.end))
                     }
                     _ => words_between,
                 };
@@ -414,31 +416,29 @@ impl RuleEngine {
     }
 }
 
-/// Compiles regex sources, in order, on up to four threads: compiling the
+/// Compiles patterns, in order, on up to four threads: compiling the
 /// shipped rules is most of the time an extractor takes to build.
-fn compile_all(sources: &[String], size_limit: usize) -> Vec<Result<Regex, regex::Error>> {
-    let compile = |source: &String| {
-        RegexBuilder::new(source)
-            .unicode(false)
-            .size_limit(size_limit)
-            .dfa_size_limit(size_limit)
-            .build()
-    };
+fn compile_all(
+    patterns: &[&[syntax::Element]],
+    codes: &compile::Codes,
+    size_limit: usize,
+) -> Vec<Result<Regex, BuildError>> {
+    let compile = |elements: &&[syntax::Element]| compile::compile(elements, codes, size_limit);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(4)
-        .min(sources.len() / 8);
+        .min(patterns.len() / 8);
     if threads <= 1 {
-        return sources.iter().map(compile).collect();
+        return patterns.iter().map(compile).collect();
     }
     // Interleaved shares: long and short patterns sit together in the files.
-    let shares: Vec<Vec<(usize, Result<Regex, regex::Error>)>> = std::thread::scope(|scope| {
+    let shares: Vec<Vec<(usize, Result<Regex, BuildError>)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|k| {
                 scope.spawn(move || {
-                    (k..sources.len())
+                    (k..patterns.len())
                         .step_by(threads)
-                        .map(|i| (i, compile(&sources[i])))
+                        .map(|i| (i, compile(&patterns[i])))
                         .collect::<Vec<_>>()
                 })
             })
@@ -448,10 +448,10 @@ fn compile_all(sources: &[String], size_limit: usize) -> Vec<Result<Regex, regex
             .map(|w| w.join().unwrap_or_default())
             .collect()
     });
-    let mut all: Vec<(usize, Result<Regex, regex::Error>)> = shares.into_iter().flatten().collect();
-    if all.len() != sources.len() {
+    let mut all: Vec<(usize, Result<Regex, BuildError>)> = shares.into_iter().flatten().collect();
+    if all.len() != patterns.len() {
         // A worker died (it cannot, short of a bug in `regex`): do it here.
-        return sources.iter().map(compile).collect();
+        return patterns.iter().map(compile).collect();
     }
     all.sort_by_key(|&(i, _)| i);
     all.into_iter().map(|(_, r)| r).collect()
@@ -470,13 +470,13 @@ fn between(stream: &matcher::Stream, a: usize, b: usize) -> Option<(usize, usize
     Some((stream.tokens[first], stream.tokens[end - 1]))
 }
 
-fn compile_error(rule: &str, location: &Location, limit: usize, err: &regex::Error) -> Error {
-    match err {
-        regex::Error::CompiledTooBig(_) => Error::new(
+fn compile_error(rule: &str, location: &Location, limit: usize, err: &BuildError) -> Error {
+    match err.size_limit() {
+        Some(_) => Error::new(
             ErrorKind::SizeLimit,
             format!("rule {rule:?} compiles to more than the limit of {limit} bytes; expected a smaller pattern (fewer alternatives or shorter gaps) or a higher limit"),
         ),
-        other => Error::new(ErrorKind::Rule, format!("rule {rule:?} does not compile: {other}")),
+        None => Error::new(ErrorKind::Rule, format!("rule {rule:?} does not compile: {err}")),
     }
     .at(location.clone())
 }
