@@ -162,7 +162,7 @@ pub(crate) fn compile(
     elements: &[Element],
     codes: &Codes,
     size_limit: usize,
-) -> Result<Regex, regex_automata::meta::BuildError> {
+) -> Result<Regex, Box<regex_automata::meta::BuildError>> {
     let mut captures = 0;
     let hir = Hir::concat(
         elements
@@ -179,6 +179,7 @@ pub(crate) fn compile(
                 .hybrid_cache_capacity(size_limit),
         )
         .build_from_hir(&hir)
+        .map_err(Box::new)
 }
 
 fn byte_class(ranges: impl IntoIterator<Item = (u8, u8)>) -> Hir {

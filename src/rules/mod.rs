@@ -416,13 +416,16 @@ impl RuleEngine {
     }
 }
 
+/// A pattern's regex, or why it does not compile.
+type Compiled = Result<Regex, Box<BuildError>>;
+
 /// Compiles patterns, in order, on up to four threads: compiling the
 /// shipped rules is most of the time an extractor takes to build.
 fn compile_all(
     patterns: &[&[syntax::Element]],
     codes: &compile::Codes,
     size_limit: usize,
-) -> Vec<Result<Regex, BuildError>> {
+) -> Vec<Compiled> {
     let compile = |elements: &&[syntax::Element]| compile::compile(elements, codes, size_limit);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -432,7 +435,7 @@ fn compile_all(
         return patterns.iter().map(compile).collect();
     }
     // Interleaved shares: long and short patterns sit together in the files.
-    let shares: Vec<Vec<(usize, Result<Regex, BuildError>)>> = std::thread::scope(|scope| {
+    let shares: Vec<Vec<(usize, Compiled)>> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|k| {
                 scope.spawn(move || {
@@ -448,7 +451,7 @@ fn compile_all(
             .map(|w| w.join().unwrap_or_default())
             .collect()
     });
-    let mut all: Vec<(usize, Result<Regex, BuildError>)> = shares.into_iter().flatten().collect();
+    let mut all: Vec<(usize, Compiled)> = shares.into_iter().flatten().collect();
     if all.len() != patterns.len() {
         // A worker died (it cannot, short of a bug in `regex`): do it here.
         return patterns.iter().map(compile).collect();
