@@ -341,9 +341,21 @@ impl Extractor {
     /// discovery, each entity's `sentence` 0. The cheapest way to tag.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
         let mut counter = CharCounter::new(text);
-        self.gazetteer_mentions(&Normalized::new(text))
-            .into_iter()
-            .map(|m| to_entity(text, m, &mut counter, 0))
+        let mut mentions = Vec::new();
+        self.tagger.tag(&Normalized::new(text), &mut mentions);
+        mentions
+            .iter()
+            .map(|m| {
+                let info = self.tagger.entity(m.entity);
+                Entity {
+                    text: text[m.byte_start..m.byte_end].to_string(),
+                    span: counter.span(m.byte_start, m.byte_end),
+                    entity_type: info.entity_type.clone(),
+                    id: info.id.to_string(),
+                    sentence: 0,
+                    source: Source::Gazetteer,
+                }
+            })
             .collect()
     }
 

@@ -87,6 +87,22 @@ fn clean_prefix(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// The end of the run of ASCII white space at `at`, if one starts there and
+/// what follows it is not another (Unicode) white space character, which
+/// the general path folds into the same run.
+#[inline]
+fn ascii_space_run(bytes: &[u8], at: usize) -> Option<usize> {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+    if !bytes.get(at).is_some_and(is_space) {
+        return None;
+    }
+    let end = at + bytes[at..].iter().take_while(|b| is_space(b)).count();
+    match bytes.get(end) {
+        Some(&b) if b >= 0x80 => None,
+        _ => Some(end),
+    }
+}
+
 /// Non-zero for the bytes [`needs_folding`] looks at twice: non-ASCII, the
 /// backtick and ASCII white space.
 static SPECIAL: [u8; 256] = {
@@ -144,6 +160,17 @@ impl Normalized {
             if run > 0 {
                 text.push_str(&original[i..i + run]);
                 i += run;
+                continue;
+            }
+            if let Some(end) = ascii_space_run(bytes, i) {
+                // A run of ASCII white space, the usual line or paragraph
+                // break: one space, or `\n` for two line breaks or more.
+                let newlines = bytes[i..end].iter().filter(|&&b| b == b'\n').count();
+                text.push(if newlines >= 2 { '\n' } else { ' ' });
+                if end - i != 1 {
+                    checkpoints.push((text.len(), end));
+                }
+                i = end;
                 continue;
             }
             let Some(c) = original[i..].chars().next() else {
@@ -254,6 +281,12 @@ mod tests {
             "Mike Pompeo"
         );
         assert_eq!(Normalized::new("end.\n\nNext").as_str(), "end.\nNext");
+        assert_eq!(Normalized::new("end.\r\n \r\nNext").as_str(), "end.\nNext");
+        assert_eq!(Normalized::new("Mike \t\n Pompeo").as_str(), "Mike Pompeo");
+        assert_eq!(
+            Normalized::new("Mike \u{a0}Pompeo ").as_str(),
+            "Mike Pompeo "
+        );
         assert_eq!(Normalized::new("Strauß").as_str(), "Strauss");
         assert_eq!(Normalized::new("Kata\u{ad}’ib").as_str(), "Kata'ib");
     }
