@@ -11,7 +11,7 @@
 //! `0x80`, so a match can only begin on a token's first byte.
 
 use super::syntax::{Element, Role};
-use crate::hash::FxHashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 /// The code of every word not named by a rule.
@@ -31,6 +31,9 @@ pub(crate) struct Codes {
     /// Prefixes (`word*`) and their codes, for words no literal names.
     prefixes: Vec<(String, u16)>,
     types: FxHashMap<String, u8>,
+    /// Choices already visited: a `let` body is shared by every use of its
+    /// name, and its words need codes once.
+    seen: FxHashSet<usize>,
 }
 
 impl Codes {
@@ -74,7 +77,10 @@ impl Codes {
                     false
                 }
             }),
-            Element::Choice(alternatives) => alternatives.iter().all(|alt| self.add(alt)),
+            Element::Choice(alternatives) => {
+                let shared = std::sync::Arc::as_ptr(alternatives) as usize;
+                !self.seen.insert(shared) || alternatives.iter().all(|alt| self.add(alt))
+            }
             Element::Optional(inner) => self.add_element(inner),
             Element::Trigger(inner) => self.add(inner),
             Element::AnyWord | Element::Gap { .. } => true,
