@@ -177,6 +177,11 @@ pub(crate) struct RuleEngine {
     rules: Vec<RuleDef>,
     patterns: Vec<CompiledPattern>,
     codes: compile::Codes,
+    /// For each word code, the patterns whose first word group holds it:
+    /// a sentence looks only at the patterns its words point to.
+    by_first_word: Vec<Vec<u32>>,
+    /// Patterns that need no word, as bits: every sentence looks at them.
+    unindexed: Vec<u64>,
 }
 
 /// A relation found in a sentence, before it becomes a [`crate::Relation`].
@@ -256,10 +261,24 @@ impl RuleEngine {
                 types,
             });
         }
+        let mut by_first_word = vec![Vec::new(); codes.word_count()];
+        let mut unindexed = vec![0u64; patterns.len().div_ceil(64)];
+        for (i, pattern) in patterns.iter().enumerate() {
+            match pattern.words.first() {
+                Some(group) => {
+                    for &code in group {
+                        by_first_word[code as usize].push(i as u32);
+                    }
+                }
+                None => unindexed[i / 64] |= 1 << (i % 64),
+            }
+        }
         Ok(RuleEngine {
             rules,
             patterns,
             codes,
+            by_first_word,
+            unindexed,
         })
     }
 
@@ -278,17 +297,22 @@ impl RuleEngine {
         type_of: impl Fn(usize) -> &'e str,
         same_group: impl Fn(usize, usize) -> bool,
     ) -> Vec<Found> {
-        let mut present = vec![false; self.codes.word_count()];
+        // The word codes present, as bits, and the patterns they point to.
+        let mut present = vec![0u64; self.codes.word_count().div_ceil(64)];
+        let mut pointed = self.unindexed.clone();
         let mut types = 0u128;
         let codes: Vec<[u8; 2]> = tokens
             .iter()
             .map(|token| match &token.kind {
                 matcher::TokenKind::Word(word) => {
-                    let code = self.codes.word(word);
-                    if let Some(p) = present.get_mut(code as usize) {
-                        *p = true;
+                    let code = self.codes.word(word) as usize;
+                    if let Some(bits) = present.get_mut(code / 64) {
+                        *bits |= 1 << (code % 64);
                     }
-                    compile::word_bytes(code)
+                    for &pattern in self.by_first_word.get(code).map_or(&[][..], |v| v) {
+                        pointed[pattern as usize / 64] |= 1 << (pattern % 64);
+                    }
+                    compile::word_bytes(code as u16)
                 }
                 matcher::TokenKind::Entity(e) => {
                     let code = self.codes.entity_type(type_of(*e));
@@ -297,12 +321,18 @@ impl RuleEngine {
                 }
             })
             .collect();
-        let candidates: Vec<usize> = (0..self.patterns.len())
+        let has = |code: u16| present[code as usize / 64] & (1 << (code % 64)) != 0;
+        let candidates: Vec<usize> = pointed
+            .iter()
+            .enumerate()
+            .flat_map(|(w, &bits)| {
+                (0..64)
+                    .filter(move |b| bits & (1 << b) != 0)
+                    .map(move |b| w * 64 + b)
+            })
             .filter(|&i| {
                 let p = &self.patterns[i];
-                p.words
-                    .iter()
-                    .all(|group| group.iter().any(|&c| present[c as usize]))
+                p.words.iter().all(|group| group.iter().any(|&c| has(c)))
                     && p.types.iter().all(|&group| group & types != 0)
             })
             .collect();
