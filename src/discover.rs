@@ -322,35 +322,42 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
     first_chars.sort_unstable();
     first_chars.dedup();
     let mut found = Vec::new();
-    let bytes = text.as_bytes();
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((bytes.len(), ' ')))
-    {
-        match (start, is_word(c)) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                start = None;
-                let (s, e) = trim_name(text, s, i);
-                let first = text[s..e].chars().next();
-                if first.is_none_or(|c| first_chars.binary_search(&c).is_err()) {
-                    continue;
-                }
-                if let Some(Some(id)) = owner.get(&text[s..e]) {
-                    if !overlaps_any(taken, s, e) {
-                        found.push(Found {
-                            start: s,
-                            end: e,
-                            entity_type: EntityType::Person,
-                            id: (*id).to_string(),
-                            source: Source::Alias,
-                        });
-                    }
-                }
+    let char_at = |i: usize| match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some((b as char, 1)),
+        Some(_) => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+        None => None,
+    };
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
+        if !is_word(c) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        while let Some((c, len)) = char_at(i) {
+            if !is_word(c) {
+                break;
             }
-            _ => {}
+            i += len;
+        }
+        // The name would begin at the word's first letter or digit: a word
+        // whose first one begins no name part needs no trimming or hashing.
+        let first = text[start..i].chars().find(|c| c.is_alphanumeric());
+        if first.is_none_or(|c| first_chars.binary_search(&c).is_err()) {
+            continue;
+        }
+        let (s, e) = trim_name(text, start, i);
+        if let Some(Some(id)) = owner.get(&text[s..e]) {
+            if !overlaps_any(taken, s, e) {
+                found.push(Found {
+                    start: s,
+                    end: e,
+                    entity_type: EntityType::Person,
+                    id: (*id).to_string(),
+                    source: Source::Alias,
+                });
+            }
         }
     }
     found
