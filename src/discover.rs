@@ -28,6 +28,7 @@
 
 use crate::document::{EntityType, Source};
 use crate::text::Normalized;
+use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
@@ -93,6 +94,85 @@ static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
     .filter_map(|p| ascii_regex(p))
     .collect()
 });
+
+/// The organisation and place patterns run only on documents that hold one
+/// of their key words: most name no province and no ministry, and one scan
+/// for all the words costs less than a pattern. Each word with the patterns
+/// (bits: heads of organisations, organisation tails, "the city of", "X
+/// province") that cannot match without it. No word begins another, so a
+/// scan that resumes one byte after each match start sees every word
+/// present, even where words overlap.
+const KEY_WORDS: &[(&str, u8)] = &[
+    ("Ministry", 0b0001),
+    ("Department", 0b0001),
+    ("Office", 0b0001),
+    ("University", 0b0011),
+    ("Bank", 0b0011),
+    ("Council", 0b0011),
+    ("Commission", 0b0011),
+    ("Party", 0b0010),
+    ("Brigade", 0b0010),
+    ("Front", 0b0010),
+    ("Movement", 0b0010),
+    ("Corporation", 0b0010),
+    ("Corp.", 0b0010),
+    ("Company", 0b0010),
+    ("Co.", 0b0010),
+    ("Inc.", 0b0010),
+    ("Ltd.", 0b0010),
+    ("Group", 0b0010),
+    ("Committee", 0b0010),
+    ("Agency", 0b0010),
+    ("Authority", 0b0010),
+    ("Institute", 0b0010),
+    ("Foundation", 0b0010),
+    ("Association", 0b0010),
+    ("Federation", 0b0010),
+    ("League", 0b0010),
+    ("Union", 0b0010),
+    ("Organisation", 0b0010),
+    ("Organization", 0b0010),
+    ("College", 0b0010),
+    ("Army", 0b0010),
+    ("Militia", 0b0010),
+    ("Forces", 0b0010),
+    ("Guard", 0b0010),
+    ("Battalion", 0b0010),
+    ("city", 0b0100),
+    ("town", 0b0100),
+    ("village", 0b0100),
+    ("capital", 0b0100),
+    ("region", 0b0100),
+    ("province", 0b1100),
+    ("governorate", 0b1000),
+    ("district", 0b1000),
+];
+
+static KEY_WORD_SCAN: Lazy<Option<AhoCorasick>> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(KEY_WORDS.iter().map(|(w, _)| w))
+        .ok()
+});
+
+/// Which organisation and place patterns may match in `text`, as bits.
+fn key_words_present(text: &str) -> u8 {
+    let Some(scan) = KEY_WORD_SCAN.as_ref() else {
+        return u8::MAX;
+    };
+    let mut present = 0;
+    let mut from = 0;
+    while let Some(m) = scan.find(aho_corasick::Input::new(text).span(from..text.len())) {
+        present |= KEY_WORDS
+            .get(m.pattern().as_usize())
+            .map_or(u8::MAX, |&(_, bits)| bits);
+        if present == 0b1111 {
+            break;
+        }
+        from = m.start() + 1;
+    }
+    present
+}
 
 static PLACES: Lazy<Vec<Regex>> = Lazy::new(|| {
     [
@@ -248,8 +328,14 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             }
         }
     }
-    for (patterns, entity_type) in [(&*ORGS, EntityType::Org), (&*PLACES, EntityType::Gpe)] {
-        for re in patterns {
+    let present = key_words_present(text);
+    for (patterns, first_bit, entity_type) in
+        [(&*ORGS, 0, EntityType::Org), (&*PLACES, 2, EntityType::Gpe)]
+    {
+        for (re, bit) in patterns.iter().zip(first_bit..) {
+            if present & (1 << bit) == 0 {
+                continue;
+            }
             for caps in re.captures_iter(text) {
                 if let Some(m) = caps.name("name") {
                     let (s, e) = trim_name(text, m.start(), m.end());
@@ -372,6 +458,24 @@ mod tests {
             .into_iter()
             .map(|f| (&text[f.start..f.end], f.entity_type.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn key_words_never_hide_one_another() {
+        // Resuming after each match start, the scan misses a word only where
+        // another begins at the same place.
+        for &(a, _) in KEY_WORDS {
+            for &(b, _) in KEY_WORDS {
+                assert!(a == b || !a.starts_with(b), "{a:?} begins with {b:?}");
+            }
+        }
+        assert_eq!(key_words_present("the Departmentown district"), 0b1101);
+        assert_eq!(key_words_present("Riots in Diyala province."), 0b1100);
+        assert_eq!(key_words_present("Nothing here."), 0);
+        assert_eq!(
+            key_words_present("the Ministry of Oil and the Badr Army"),
+            0b0011
+        );
     }
 
     #[test]
