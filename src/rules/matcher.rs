@@ -187,8 +187,9 @@ fn is_coordinator(word: &str) -> bool {
 
 /// A token's matching form: folded like the tagger's view, lower-cased.
 pub(crate) fn fold_token(text: &str) -> String {
-    // Most words are plain ASCII letters and digits: lower-case them directly.
-    if text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    // Most tokens are printable ASCII, which the matching view leaves as it
+    // is but for the backtick: lower-case them directly.
+    if text.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
         return text.to_ascii_lowercase();
     }
     Normalized::new(text)
@@ -554,6 +555,23 @@ mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn ascii_tokens_fold_as_the_matching_view_does() {
+        let slow = |t: &str| -> String {
+            Normalized::new(t)
+                .as_str()
+                .trim()
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let mut tokens: Vec<String> = (0x21..0x7Fu8).map(|b| (b as char).to_string()).collect();
+        tokens.extend(["Kata'ib", "U.S.", "n't", "'S", "AL-SADR", "`90s", "x`y"].map(String::from));
+        for t in &tokens {
+            assert_eq!(fold_token(t), slow(t), "{t:?}");
+        }
     }
 
     #[test]
