@@ -251,6 +251,9 @@ impl Tagger {
 
     fn longest_at(&self, text: &str, at: usize) -> Option<(usize, u32)> {
         let cased = longest_at(&self.cased, text, at);
+        if self.caseless.is_empty() {
+            return cased;
+        }
         let caseless = longest_at(&self.caseless, text, at);
         match (cased, caseless) {
             (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),

@@ -54,13 +54,13 @@ impl BytePairs {
 /// ending after them, and the edges onward.
 #[derive(Debug)]
 pub(crate) struct Trie {
-    /// For each byte, the index in `second` of the node the root reaches by
-    /// it, or `NONE`.
+    /// For each byte, the offset in `second` of the table of the node the
+    /// root reaches by it, or `NONE`.
     root: Box<[u32; 256]>,
-    /// For each node one byte below the root: the value of the one-byte
-    /// pattern ending there, and the offset in `data` of the record reached
-    /// by each next byte.
-    second: Vec<(u32, Box<[u32; 256]>)>,
+    /// For each node one byte below the root, 257 words: the value of the
+    /// one-byte pattern ending there, then the offset in `data` of the record
+    /// reached by each next byte.
+    second: Vec<u32>,
     data: Vec<u32>,
     /// Fold ASCII letters to lower case while walking (the patterns must be
     /// lower case already).
@@ -202,17 +202,18 @@ impl Trie {
         let mut second = Vec::new();
         for e in edges(r) {
             let (a, child) = (labels[e], nodes[targets[e] as usize]);
-            let mut table = Box::new([NONE; 256]);
+            let table = second.len();
+            second.push(child.value);
+            second.extend([NONE; 256]);
             for ce in edges(child) {
                 let b = labels[ce];
                 let target = offset[targets[ce] as usize];
-                table[b as usize] = target;
+                second[table + 1 + b as usize] = target;
                 if ascii_lowercase && b.is_ascii_lowercase() {
-                    table[b.to_ascii_uppercase() as usize] = target;
+                    second[table + 1 + b.to_ascii_uppercase() as usize] = target;
                 }
             }
-            root_table[a as usize] = second.len() as u32;
-            second.push((child.value, table));
+            root_table[a as usize] = table as u32;
         }
         if ascii_lowercase {
             for b in b'a'..=b'z' {
@@ -232,16 +233,20 @@ impl Trie {
     #[inline]
     pub(crate) fn walk(&self, text: &[u8], at: usize, mut on_match: impl FnMut(usize, u32)) {
         let Some(&first) = text.get(at) else { return };
-        let Some((value, table)) = self.second.get(self.root[first as usize] as usize) else {
+        let table = self.root[first as usize] as usize;
+        let Some(&value) = self.second.get(table) else {
             return;
         };
-        if *value != NONE {
-            on_match(at + 1, *value);
+        if value != NONE {
+            on_match(at + 1, value);
         }
         let Some(&second) = text.get(at + 1) else {
             return;
         };
-        let mut record = table[second as usize] as usize;
+        let Some(&record) = self.second.get(table + 1 + second as usize) else {
+            return;
+        };
+        let mut record = record as usize;
         let mut pos = at + 2;
         while let Some(&[meta, value]) = self.data.get(record..record + 2) {
             let chain_len = (meta & 0xFFFF) as usize;
@@ -314,6 +319,11 @@ impl Trie {
         chain.last() == Some(&fold(u32::from_le_bytes(word)))
     }
 
+    /// True when the trie holds no pattern.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.second.is_empty()
+    }
+
     /// True when some pattern starts with `byte`.
     #[cfg(test)]
     fn starts_with(&self, byte: u8) -> bool {
@@ -324,11 +334,12 @@ impl Trie {
     /// match: its first two bytes, or a one-byte pattern followed by any byte.
     pub(crate) fn mark_first_pairs(&self, pairs: &mut BytePairs) {
         for first in 0..=255u8 {
-            let Some((value, table)) = self.second.get(self.root[first as usize] as usize) else {
+            let table = self.root[first as usize] as usize;
+            let Some(&value) = self.second.get(table) else {
                 continue;
             };
             for second in 0..=255u8 {
-                if *value != NONE || table[second as usize] != NONE {
+                if value != NONE || self.second[table + 1 + second as usize] != NONE {
                     pairs.insert(first, second);
                 }
             }
@@ -337,7 +348,7 @@ impl Trie {
 
     /// Bytes of memory the trie holds.
     pub(crate) fn memory_usage(&self) -> usize {
-        256 * 4 + self.second.len() * (4 + 256 * 4) + self.data.len() * 4
+        256 * 4 + self.second.len() * 4 + self.data.len() * 4
     }
 }
 
