@@ -286,7 +286,10 @@ fn parse_line(line: &str, line_no: usize) -> Result<Entry, (usize, String)> {
 
 fn check_surface(surface: &str, column: usize) -> Result<&str, (usize, String)> {
     let trimmed = surface.trim();
-    if trimmed.is_empty() || fold_key(trimmed).is_empty() {
+    // Only characters that normalisation drops (soft hyphens, zero-width
+    // spaces) can fold to nothing: a letter or digit settles it at once.
+    let has_alphanumeric = trimmed.bytes().any(|b| b.is_ascii_alphanumeric());
+    if trimmed.is_empty() || (!has_alphanumeric && fold_key(trimmed).is_empty()) {
         return Err((column, "expected a surface form, found an empty one".into()));
     }
     Ok(trimmed)
@@ -296,7 +299,25 @@ fn check_surface(surface: &str, column: usize) -> Result<&str, (usize, String)> 
 /// ASCII words joined by `_` ("Kata'ib Hezbollah" → "kataib_hezbollah").
 pub(crate) fn derive_id(surface: &str) -> String {
     let mut id = String::with_capacity(surface.len());
-    for c in fold_key(surface).chars() {
+    let folded = fold_key(surface);
+    if folded.is_ascii() {
+        // The same steps on bytes, without decoding characters.
+        for b in folded.bytes() {
+            if b == b'\'' || b == b'.' {
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                id.push(b.to_ascii_lowercase() as char);
+            } else if !id.is_empty() && !id.ends_with('_') {
+                id.push('_');
+            }
+        }
+        while id.ends_with('_') {
+            id.pop();
+        }
+        return id;
+    }
+    for c in folded.chars() {
         if c == '\'' || c == '.' {
             continue;
         }

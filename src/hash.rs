@@ -1,7 +1,8 @@
-//! A fast hasher for the tables whose keys come from rules and fixed word
-//! lists, looked up once per word of every sentence: SipHash, the standard
-//! library's default, costs more than the lookup itself there. Keys taken
-//! from documents keep SipHash, which resists crafted collisions.
+//! A fast hasher for the tables whose keys come from rules, gazetteers and
+//! fixed word lists, looked up once per word of every sentence or once per
+//! entry while building: SipHash, the standard library's default, costs more
+//! than the lookup itself there. Keys taken from documents keep SipHash,
+//! which resists crafted collisions.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};

@@ -53,8 +53,9 @@
 //! two negated relations), but not through a possessive ("Indianapolis, New
 //! York's airport" is in New York alone).
 //!
-//! Patterns compile to regular expressions over the sentence's tokens and run
-//! on the `regex` crate's linear-time engines: no input makes a rule slow.
+//! Patterns compile to regular expressions over the sentence's token codes
+//! (see the `compile` module) and run on `regex-automata`'s linear-time
+//! engines: no input makes a rule slow.
 
 mod compile;
 pub(crate) mod matcher;

@@ -30,8 +30,8 @@ mod trie;
 use crate::document::EntityType;
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
+use crate::hash::FxHashMap;
 use crate::text::{fold_key, is_word_char, Normalized};
-use std::collections::HashMap;
 use std::sync::Arc;
 use trie::{BytePairs, Trie};
 
@@ -153,7 +153,7 @@ enum Origin {
 impl Tagger {
     pub(crate) fn new(gazetteers: &[Gazetteer]) -> Result<Tagger, Error> {
         let mut entities: Vec<TaggedEntity> = Vec::new();
-        let mut entity_index: HashMap<(Arc<str>, EntityType), u32> = HashMap::new();
+        let mut entity_index: FxHashMap<(Arc<str>, EntityType), u32> = FxHashMap::default();
         // (pattern, entity, origin, load order): where several give the same
         // pattern, an entry's own spelling beats a derived case variant, then
         // the entry loaded last wins.

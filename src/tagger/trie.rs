@@ -152,15 +152,16 @@ impl Trie {
         let edges = |n: Node| n.first_edge as usize..(n.first_edge + n.edge_count) as usize;
 
         // The chain below a node reached by an edge: the labels of one-child
-        // nodes without a value, and the node where it ends.
-        let chain = |mut id: u32| {
-            let mut bytes = Vec::new();
+        // nodes without a value, appended to `out`, and the node where it
+        // ends.
+        let chain = |mut id: u32, out: &mut Vec<u8>| {
+            let start = out.len();
             loop {
                 let n = nodes[id as usize];
-                if n.value != NONE || n.edge_count != 1 || bytes.len() == MAX_CHAIN {
-                    return (bytes, id);
+                if n.value != NONE || n.edge_count != 1 || out.len() - start == MAX_CHAIN {
+                    return id;
                 }
-                bytes.push(labels[n.first_edge as usize]);
+                out.push(labels[n.first_edge as usize]);
                 id = targets[n.first_edge as usize];
             }
         };
@@ -178,22 +179,25 @@ impl Trie {
             .flat_map(|&child| targets[edges(nodes[child as usize])].iter().copied())
             .collect();
         work.reverse();
-        let mut order = Vec::new();
+        // Each record: where its chain lies in `chains`, and its end node.
+        let mut order: Vec<(usize, usize, u32)> = Vec::new();
+        let mut chains: Vec<u8> = Vec::new();
         while let Some(id) = work.pop() {
-            let (bytes, end) = chain(id);
+            let start = chains.len();
+            let end = chain(id, &mut chains);
             let n = nodes[end as usize];
             offset[id as usize] = total as u32;
-            total += record_size(bytes.len(), n);
-            order.push((id, bytes, end));
+            total += record_size(chains.len() - start, n);
+            order.push((start, chains.len(), end));
             work.extend(targets[edges(n)].iter().rev());
         }
         // Second pass: write them.
         let mut data = Vec::with_capacity(total);
-        for (_, bytes, end) in &order {
-            let n = nodes[*end as usize];
-            data.push(bytes.len() as u32 | n.edge_count << 16);
+        for &(start, stop, end) in &order {
+            let n = nodes[end as usize];
+            data.push((stop - start) as u32 | n.edge_count << 16);
             data.push(n.value);
-            pack(bytes.iter().copied(), &mut data);
+            pack(chains[start..stop].iter().copied(), &mut data);
             pack(labels[edges(n)].iter().copied(), &mut data);
             data.extend(targets[edges(n)].iter().map(|&t| offset[t as usize]));
         }
