@@ -85,14 +85,22 @@ const ORG_TAILS: &str = r"(?:Party|Brigades?|Front|Movement|Corporation|Corp\.|C
 /// A capitalised word, as the organisation and place patterns take it.
 const CAP: &str = r"[A-Z][A-Za-z'-]*";
 
-static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
+fn organisation_patterns() -> [String; 2] {
     [
-        format!(r"\b(?P<name>(?:Ministry|Department|Office|University|Bank|Council|Commission) of (?:the )?{CAP}(?:[ ](?:and[ ])?{CAP}){{0,3}})"),
-        format!(r"\b(?P<name>{CAP}(?:[ ](?:of[ ](?:the[ ])?|for[ ](?:the[ ])?|and[ ])?{CAP}){{0,4}}[ ]{ORG_TAILS})\b"),
+        format!(
+            r"\b(?P<name>(?:Ministry|Department|Office|University|Bank|Council|Commission) of (?:the )?{CAP}(?:[ ](?:and[ ])?{CAP}){{0,3}})"
+        ),
+        format!(
+            r"\b(?P<name>{CAP}(?:[ ](?:of[ ](?:the[ ])?|for[ ](?:the[ ])?|and[ ])?{CAP}){{0,4}}[ ]{ORG_TAILS})\b"
+        ),
     ]
-    .iter()
-    .filter_map(|p| ascii_regex(p))
-    .collect()
+}
+
+static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
+    organisation_patterns()
+        .iter()
+        .filter_map(|p| ascii_regex(p))
+        .collect()
 });
 
 /// The organisation and place patterns run only on documents that hold one
@@ -174,14 +182,20 @@ fn key_words_present(text: &str) -> u8 {
     present
 }
 
-static PLACES: Lazy<Vec<Regex>> = Lazy::new(|| {
+fn place_patterns() -> [String; 2] {
     [
-        format!(r"\bthe (?:city|town|village|port city|capital|province|region) of (?P<name>{CAP}(?:[ ]{CAP}){{0,2}})"),
+        format!(
+            r"\bthe (?:city|town|village|port city|capital|province|region) of (?P<name>{CAP}(?:[ ]{CAP}){{0,2}})"
+        ),
         format!(r"\b(?P<name>{CAP}(?:[ ]{CAP}){{0,2}})[ ](?:province|governorate|district)\b"),
     ]
-    .iter()
-    .filter_map(|p| ascii_regex(p))
-    .collect()
+}
+
+static PLACES: Lazy<Vec<Regex>> = Lazy::new(|| {
+    place_patterns()
+        .iter()
+        .filter_map(|p| ascii_regex(p))
+        .collect()
 });
 
 /// Words that start sentences or headlines in capitals but never begin a
@@ -458,6 +472,38 @@ mod tests {
             .into_iter()
             .map(|f| (&text[f.start..f.end], f.entity_type.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn every_gated_pattern_needs_one_of_its_key_words() {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        let [heads, tails] = organisation_patterns();
+        let [city_of, province] = place_patterns();
+        // Each pattern, its bit, and the end its fixed words are at.
+        let gated = [
+            (heads, 0b0001, ExtractKind::Prefix),
+            (tails, 0b0010, ExtractKind::Suffix),
+            (city_of, 0b0100, ExtractKind::Prefix),
+            (province, 0b1000, ExtractKind::Suffix),
+        ];
+        for (pattern, bit, kind) in gated {
+            let hir = regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .build()
+                .parse(&pattern)
+                .expect("parses");
+            let seq = Extractor::new().kind(kind).extract(&hir);
+            let literals = seq.literals().expect("a finite set of literals");
+            for literal in literals {
+                let literal = String::from_utf8_lossy(literal.as_bytes());
+                assert!(
+                    KEY_WORDS
+                        .iter()
+                        .any(|&(w, bits)| bits & bit != 0 && literal.contains(w)),
+                    "no key word for {literal:?} of pattern {bit:b}"
+                );
+            }
+        }
     }
 
     #[test]
