@@ -957,6 +957,25 @@ fn a_huge_rule_exceeds_the_size_limit() {
 }
 
 #[test]
+fn too_many_entity_types_is_a_size_error() {
+    let types: Vec<String> = (0..130).map(|i| format!("KIND{i}")).collect();
+    let text = format!(
+        "rule wide -> wide\n  match <subject:{}> {{met}} <object:PERSON>\n",
+        types.join("|")
+    );
+    let rules = RuleSet::parse("wide.rules", &text).expect("parses");
+    let err = Extractor::builder()
+        .default_gazetteers(false)
+        .default_rules(false)
+        .rules(rules)
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::SizeLimit);
+    assert_eq!(err.location().map(|l| l.line), Some(2));
+    assert!(err.message().contains("entity types"), "{err}");
+}
+
+#[test]
 fn user_rules_add_to_the_default_rules() {
     let extractor = Extractor::builder()
         .default_gazetteers(false)

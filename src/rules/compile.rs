@@ -3,7 +3,7 @@
 //! A sentence becomes a string of two-byte token codes: each word the rules
 //! name has a code of its own, every other word shares one, and an entity
 //! mention's code says its type. A pattern then compiles to a regular
-//! expression over those codes, run by the `regex` crate's linear-time
+//! expression over those codes, run by `regex-automata`'s linear-time
 //! engines, so no rule can blow up on any input. Codes keep the automata
 //! small: "any word" is two byte classes, a word list is a set of codes, and
 //! the stream is two bytes a token. A word code's first byte is in
