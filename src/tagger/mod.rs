@@ -264,12 +264,28 @@ impl Tagger {
 
 /// One value per pattern: the best origin, then the last loaded; sorted by
 /// pattern bytes as the trie wants them.
-fn winning_patterns(mut patterns: Vec<(String, u32, Origin, usize)>) -> Vec<(Vec<u8>, u32)> {
-    patterns.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(b.3.cmp(&a.3)));
-    patterns.dedup_by(|later, first| later.0 == first.0);
-    patterns
+fn winning_patterns(patterns: Vec<(String, u32, Origin, usize)>) -> Vec<(Vec<u8>, u32)> {
+    // Each pattern's first eight bytes as a big-endian number order like the
+    // bytes themselves (a shorter pattern pads with zeros and ties, and the
+    // bytes decide), so most comparisons of the sort are one of integers.
+    let head = |p: &str| {
+        let mut bytes = [0u8; 8];
+        let n = p.len().min(8);
+        bytes[..n].copy_from_slice(&p.as_bytes()[..n]);
+        u64::from_be_bytes(bytes)
+    };
+    let mut keyed: Vec<(u64, (String, u32, Origin, usize))> =
+        patterns.into_iter().map(|p| (head(&p.0), p)).collect();
+    keyed.sort_unstable_by(|(ha, a), (hb, b)| {
+        ha.cmp(hb)
+            .then_with(|| a.0.cmp(&b.0))
+            .then(b.2.cmp(&a.2))
+            .then(b.3.cmp(&a.3))
+    });
+    keyed.dedup_by(|later, first| later.1 .0 == first.1 .0);
+    keyed
         .into_iter()
-        .map(|(p, e, _, _)| (p.into_bytes(), e))
+        .map(|(_, (p, e, _, _))| (p.into_bytes(), e))
         .collect()
 }
 
