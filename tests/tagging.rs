@@ -63,6 +63,37 @@ fn whole_words_only() {
 }
 
 #[test]
+fn names_at_the_edges_of_the_text_and_of_eight_byte_blocks() {
+    // The tagger reads words and text in blocks of eight bytes: names
+    // before, across and after block ends, one- and two-byte names, and a
+    // name that is the whole text.
+    let extractor = Extractor::builder()
+        .default_gazetteers(false)
+        .default_rules(false)
+        .gazetteer_text("edges.tsv", "X\tORG\nUN\tORG\nBaghdad\tGPE\n")
+        .build()
+        .expect("builds");
+    let found =
+        |text: &str| -> Vec<String> { extractor.tag(text).into_iter().map(|e| e.text).collect() };
+    assert_eq!(found("X"), ["X"]);
+    assert_eq!(found("UN"), ["UN"]);
+    assert_eq!(found("Baghdad"), ["Baghdad"]);
+    for pad in 0..17 {
+        let filler = "abcdefghijklmnopq"[..pad].to_string();
+        let text = format!("{filler} UN X Baghdad {filler}Baghdad Baghdadi X");
+        // "abcBaghdad" is no name; with no filler, "Baghdad" alone is.
+        let expected: &[&str] = if pad == 0 {
+            &["UN", "X", "Baghdad", "Baghdad", "X"]
+        } else {
+            &["UN", "X", "Baghdad", "X"]
+        };
+        assert_eq!(found(&text), expected, "{text:?}");
+        let text = format!("{filler}\u{a0}Baghdad\u{2019}s UN");
+        assert_eq!(found(&text), ["Baghdad", "UN"], "{text:?}");
+    }
+}
+
+#[test]
 fn leftmost_longest_without_overlaps() {
     assert_eq!(
         tag("The United Nations Assistance Mission in Iraq said"),
