@@ -342,7 +342,7 @@ impl Extractor {
     pub fn tag(&self, text: &str) -> Vec<Entity> {
         let mut counter = CharCounter::new(text);
         let mut mentions = Vec::new();
-        self.tagger.tag(&Normalized::new(text), &mut mentions);
+        Normalized::with(text, |norm| self.tagger.tag(norm, &mut mentions));
         mentions
             .iter()
             .map(|m| {
@@ -361,13 +361,15 @@ impl Extractor {
 
     /// Gazetteer, discovered and linked mentions, in text order.
     fn all_mentions(&self, text: &str) -> Vec<Found> {
-        let norm = Normalized::new(text);
-        let mut found = self.gazetteer_mentions(&norm);
-        if self.discover_names {
-            let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-            found.extend(discover::discover(&norm, &taken));
-            found.sort_by_key(|f| f.start);
-        }
+        let mut found = Normalized::with(text, |norm| {
+            let mut found = self.gazetteer_mentions(norm);
+            if self.discover_names {
+                let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+                found.extend(discover::discover(norm, &taken));
+                found.sort_by_key(|f| f.start);
+            }
+            found
+        });
         if self.link_aliases {
             let people: Vec<(&str, &str)> = found
                 .iter()

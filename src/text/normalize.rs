@@ -143,12 +143,45 @@ impl Normalized {
         Normalized::build::<true>(original)
     }
 
+    /// Runs `f` on the matching view of `original`, built in a buffer this
+    /// thread keeps from one document to the next: a document-sized
+    /// allocation and its release per document cost more than the tagging
+    /// of a short article. A buffer grown past 1 MB is let go after use.
+    pub(crate) fn with<R>(original: &str, f: impl FnOnce(&Normalized) -> R) -> R {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Normalized> =
+                std::cell::RefCell::new(Normalized::default());
+        }
+        const KEEP: usize = 1 << 20;
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut norm) => {
+                norm.fill::<true>(original);
+                let out = f(&norm);
+                if norm.text.capacity() > KEEP {
+                    *norm = Normalized::default();
+                }
+                out
+            }
+            // Only a caller inside `f` could get here; it gets its own.
+            Err(_) => f(&Normalized::new(original)),
+        })
+    }
+
     /// `BLOCKS` turns on the eight-bytes-at-a-time scan; the tests compare
     /// it with the byte-at-a-time one.
     fn build<const BLOCKS: bool>(original: &str) -> Normalized {
+        let mut norm = Normalized::default();
+        norm.fill::<BLOCKS>(original);
+        norm
+    }
+
+    /// Makes `self` the matching view of `original`, reusing its buffers.
+    fn fill<const BLOCKS: bool>(&mut self, original: &str) {
         let bytes = original.as_bytes();
-        let mut text = String::with_capacity(original.len());
-        let mut checkpoints = Vec::new();
+        let Normalized { text, checkpoints } = self;
+        text.clear();
+        checkpoints.clear();
+        text.reserve(original.len());
         let mut i = 0;
         while i < bytes.len() {
             // Copy the longest run of ASCII that needs no change in one go.
@@ -209,7 +242,6 @@ impl Normalized {
                 checkpoints.push((text.len(), i));
             }
         }
-        Normalized { text, checkpoints }
     }
 
     /// The normalised text.
