@@ -22,7 +22,7 @@
 //!
 //! The automaton is the goto function of an Aho-Corasick automaton over all
 //! name variants (see [`trie`]), walked anchored from word starts only: words
-//! that cannot begin a name (by their first byte) cost one table lookup, and
+//! that cannot begin a name (by their first two bytes) cost one bit test, and
 //! no match is ever started inside a word.
 
 mod trie;
