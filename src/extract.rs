@@ -341,21 +341,9 @@ impl Extractor {
     /// discovery, each entity's `sentence` 0. The cheapest way to tag.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
         let mut counter = CharCounter::new(text);
-        let mut mentions = Vec::new();
-        Normalized::with(text, |norm| self.tagger.tag(norm, &mut mentions));
-        mentions
-            .iter()
-            .map(|m| {
-                let info = self.tagger.entity(m.entity);
-                Entity {
-                    text: text[m.byte_start..m.byte_end].to_string(),
-                    span: counter.span(m.byte_start, m.byte_end),
-                    entity_type: info.entity_type.clone(),
-                    id: info.id.to_string(),
-                    sentence: 0,
-                    source: Source::Gazetteer,
-                }
-            })
+        Normalized::with(text, |norm| self.gazetteer_mentions(norm))
+            .into_iter()
+            .map(|m| to_entity(text, m, &mut counter, 0))
             .collect()
     }
 
