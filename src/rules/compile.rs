@@ -105,13 +105,25 @@ impl Codes {
         self.words.len() + self.prefixes.len() + 1
     }
 
-    /// The word codes a literal (`prefix` false) or `word*` item accepts.
-    pub(crate) fn accepted(&self, word: &str, prefix: bool) -> Vec<u16> {
-        if prefix {
-            self.prefix_class(word)
-        } else {
-            vec![self.word(word)]
-        }
+    /// The word codes that any of some literal (`prefix` false) or `word*`
+    /// items accepts, sorted, each once.
+    pub(crate) fn accepted<'w>(
+        &self,
+        items: impl IntoIterator<Item = (&'w str, bool)>,
+    ) -> Vec<u16> {
+        let mut codes: Vec<u16> = items
+            .into_iter()
+            .flat_map(|(word, prefix)| {
+                if prefix {
+                    self.prefix_class(word)
+                } else {
+                    vec![self.word(word)]
+                }
+            })
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
     }
 
     /// The type code of an entity type.
@@ -169,13 +181,7 @@ pub(crate) fn compile(
     codes: &Codes,
     size_limit: usize,
 ) -> Result<Regex, Box<regex_automata::meta::BuildError>> {
-    let mut captures = 0;
-    let hir = Hir::concat(
-        elements
-            .iter()
-            .map(|e| to_hir(e, codes, &mut captures))
-            .collect(),
-    );
+    let hir = sequence(elements, codes, &mut 0);
     regex_automata::meta::Builder::new()
         .configure(
             regex_automata::meta::Config::new()
@@ -235,6 +241,16 @@ fn word_codes(codes: &[u16]) -> Hir {
     )
 }
 
+/// The elements one after another; `captures` counts the groups so far.
+fn sequence(elements: &[Element], codes: &Codes, captures: &mut u32) -> Hir {
+    Hir::concat(
+        elements
+            .iter()
+            .map(|e| to_hir(e, codes, captures))
+            .collect(),
+    )
+}
+
 fn to_hir(element: &Element, codes: &Codes, captures: &mut u32) -> Hir {
     match element {
         Element::Word {
@@ -272,22 +288,11 @@ fn to_hir(element: &Element, codes: &Codes, captures: &mut u32) -> Hir {
                     .take_while(|alt| one_word(alt).is_some())
                     .count();
                 if words > 1 {
-                    let mut set: Vec<u16> = rest[..words]
-                        .iter()
-                        .filter_map(|alt| one_word(alt))
-                        .flat_map(|(text, prefix)| codes.accepted(text, prefix))
-                        .collect();
-                    set.sort_unstable();
-                    set.dedup();
+                    let set = codes.accepted(rest[..words].iter().filter_map(|alt| one_word(alt)));
                     branches.push(word_codes(&set));
                     rest = &rest[words..];
                 } else {
-                    branches.push(Hir::concat(
-                        alternative
-                            .iter()
-                            .map(|e| to_hir(e, codes, captures))
-                            .collect(),
-                    ));
+                    branches.push(sequence(alternative, codes, captures));
                     rest = &rest[1..];
                 }
             }
@@ -295,7 +300,7 @@ fn to_hir(element: &Element, codes: &Codes, captures: &mut u32) -> Hir {
         }
         Element::Optional(inner) => repeat(to_hir(inner, codes, captures), 0, 1),
         Element::Trigger(inner) => {
-            let sub = Hir::concat(inner.iter().map(|e| to_hir(e, codes, captures)).collect());
+            let sub = sequence(inner, codes, captures);
             capture(captures, "trigger", sub)
         }
     }
@@ -368,12 +373,12 @@ mod tests {
         let short = codes.word("negative");
         assert_eq!(codes.word("talks"), OTHER_WORD);
         assert!(own != long && long != short && short != OTHER_WORD);
-        assert_eq!(codes.accepted("neg", true), {
+        assert_eq!(codes.accepted([("neg", true)]), {
             let mut all = vec![own, long, short];
             all.sort_unstable();
             all
         });
-        assert!(!codes.accepted("negotiat", true).contains(&short));
+        assert!(!codes.accepted([("negotiat", true)]).contains(&short));
         assert_eq!(codes.entity_type("ORG"), 2);
         assert_eq!(codes.entity_type("GPE"), OTHER_TYPE);
     }

@@ -236,15 +236,7 @@ impl RuleEngine {
             let words = needs
                 .words
                 .iter()
-                .map(|group| {
-                    let mut group: Vec<u16> = group
-                        .iter()
-                        .flat_map(|(word, prefix)| codes.accepted(word, *prefix))
-                        .collect();
-                    group.sort_unstable();
-                    group.dedup();
-                    group
-                })
+                .map(|group| codes.accepted(group.iter().map(|(w, p)| (w.as_str(), *p))))
                 .collect();
             let types = needs
                 .types
@@ -484,7 +476,8 @@ fn compile_all(
     });
     let mut all: Vec<(usize, Compiled)> = shares.into_iter().flatten().collect();
     if all.len() != patterns.len() {
-        // A worker died (it cannot, short of a bug in `regex`): do it here.
+        // A worker died (it cannot, short of a bug in `regex-automata`): do
+        // it here.
         return patterns.iter().map(compile).collect();
     }
     all.sort_by_key(|&(i, _)| i);
