@@ -299,29 +299,13 @@ fn check_surface(surface: &str, column: usize) -> Result<&str, (usize, String)> 
 /// ASCII words joined by `_` ("Kata'ib Hezbollah" → "kataib_hezbollah").
 pub(crate) fn derive_id(surface: &str) -> String {
     let mut id = String::with_capacity(surface.len());
-    let folded = fold_key(surface);
-    if folded.is_ascii() {
-        // The same steps on bytes, without decoding characters.
-        for b in folded.bytes() {
-            if b == b'\'' || b == b'.' {
-                continue;
-            }
-            if b.is_ascii_alphanumeric() {
-                id.push(b.to_ascii_lowercase() as char);
-            } else if !id.is_empty() && !id.ends_with('_') {
-                id.push('_');
-            }
-        }
-        while id.ends_with('_') {
-            id.pop();
-        }
-        return id;
-    }
-    for c in folded.chars() {
+    for c in fold_key(surface).chars() {
         if c == '\'' || c == '.' {
             continue;
         }
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             id.extend(c.to_lowercase());
         } else if !id.is_empty() && !id.ends_with('_') {
             id.push('_');

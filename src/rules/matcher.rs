@@ -1,7 +1,7 @@
 //! Running compiled rules over one sentence: tokens, cue words, matches.
 
 use crate::hash::FxHashMap;
-use crate::text::Normalized;
+use crate::text::{is_folded_ascii, Normalized};
 use once_cell::sync::Lazy;
 
 /// A token of a sentence: a word or punctuation mark, or an entity mention.
@@ -187,9 +187,7 @@ fn is_coordinator(word: &str) -> bool {
 
 /// A token's matching form: folded like the tagger's view, lower-cased.
 pub(crate) fn fold_token(text: &str) -> String {
-    // Most tokens are printable ASCII, which the matching view leaves as it
-    // is but for the backtick: lower-case them directly.
-    if text.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+    if is_folded_ascii(text) {
         return text.to_ascii_lowercase();
     }
     Normalized::new(text)
@@ -568,7 +566,21 @@ mod tests {
                 .collect()
         };
         let mut tokens: Vec<String> = (0x21..0x7Fu8).map(|b| (b as char).to_string()).collect();
-        tokens.extend(["Kata'ib", "U.S.", "n't", "'S", "AL-SADR", "`90s", "x`y"].map(String::from));
+        tokens.extend(
+            [
+                "Kata'ib",
+                "U.S.",
+                "n't",
+                "'S",
+                "AL-SADR",
+                "`90s",
+                "x`y",
+                "Port City",
+                " a",
+                "a  b",
+            ]
+            .map(String::from),
+        );
         for t in &tokens {
             assert_eq!(fold_token(t), slow(t), "{t:?}");
         }

@@ -276,19 +276,23 @@ impl Normalized {
 /// The normalised form of a gazetteer surface: the document normalisation,
 /// trimmed.
 pub(crate) fn fold_key(surface: &str) -> String {
-    // Most surfaces are printable ASCII words with single spaces between
-    // them, which normalisation leaves as they are.
-    let bytes = surface.as_bytes();
-    let plain = bytes.first().is_some_and(|&b| b != b' ')
+    if is_folded_ascii(surface) {
+        return surface.to_string();
+    }
+    Normalized::new(surface).as_str().trim().to_string()
+}
+
+/// True when `text` is already its own trimmed matching view: printable
+/// ASCII but for the backtick, words apart by single spaces. Most gazetteer
+/// surfaces and sentence tokens are, and skip the normaliser.
+pub(crate) fn is_folded_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(|&b| b != b' ')
         && bytes.last().is_some_and(|&b| b != b' ')
         && bytes
             .iter()
             .all(|&b| (b.is_ascii_graphic() && b != b'`') || b == b' ')
-        && !surface.contains("  ");
-    if plain {
-        return surface.to_string();
-    }
-    Normalized::new(surface).as_str().trim().to_string()
+        && !text.contains("  ")
 }
 
 #[cfg(test)]
