@@ -5,19 +5,108 @@ use crate::text::{is_folded_ascii, Normalized};
 use once_cell::sync::Lazy;
 
 /// A token of a sentence: a word or punctuation mark, or an entity mention.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     /// Original byte offsets.
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) kind: TokenKind,
+    what: What,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum TokenKind {
-    Word(String),
+#[derive(Clone, Copy, Debug)]
+enum What {
+    /// The word's matching form is `words[from..to]` of its [`Tokens`].
+    Word {
+        from: usize,
+        to: usize,
+    },
+    Entity(usize),
+}
+
+/// What a token is, as the patterns read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind<'a> {
+    /// A word or punctuation mark in its matching form (see [`fold_token`]).
+    Word(&'a str),
     /// Index into the document's mentions.
     Entity(usize),
+}
+
+impl<'a> TokenKind<'a> {
+    pub(crate) fn word(self) -> Option<&'a str> {
+        match self {
+            TokenKind::Word(word) => Some(word),
+            TokenKind::Entity(_) => None,
+        }
+    }
+}
+
+/// A sentence's tokens. Their words' matching forms share one buffer: one
+/// allocation for the sentence rather than one for every word in it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tokens {
+    list: Vec<Token>,
+    words: String,
+}
+
+impl Tokens {
+    fn with_capacity(tokens: usize) -> Tokens {
+        Tokens {
+            list: Vec::with_capacity(tokens),
+            words: String::with_capacity(tokens * 6),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Option<&Token> {
+        self.list.get(i)
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Option<TokenKind<'_>> {
+        self.list.get(i).map(|token| self.kind_of(token))
+    }
+
+    pub(crate) fn kinds(&self) -> impl Iterator<Item = TokenKind<'_>> {
+        self.list.iter().map(|token| self.kind_of(token))
+    }
+
+    fn kind_of(&self, token: &Token) -> TokenKind<'_> {
+        match token.what {
+            What::Word { from, to } => TokenKind::Word(self.words.get(from..to).unwrap_or("")),
+            What::Entity(index) => TokenKind::Entity(index),
+        }
+    }
+
+    /// Adds the word `text[start..end]`, unless it folds to nothing.
+    fn push_word(&mut self, text: &str, start: usize, end: usize) {
+        let word = &text[start..end];
+        let from = self.words.len();
+        if is_folded_ascii(word) {
+            self.words.push_str(word);
+            self.words[from..].make_ascii_lowercase();
+        } else {
+            self.words.push_str(&fold_token(word));
+        }
+        let to = self.words.len();
+        if to > from {
+            self.list.push(Token {
+                start,
+                end,
+                what: What::Word { from, to },
+            });
+        }
+    }
+
+    fn push_entity(&mut self, start: usize, end: usize, index: usize) {
+        self.list.push(Token {
+            start,
+            end,
+            what: What::Entity(index),
+        });
+    }
 }
 
 /// What a cue word says about the relations around it.
@@ -111,8 +200,8 @@ const CUES: &[(&[&str], Cue)] = &[
 ];
 
 /// Hedge cues that open a clause of their own.
-fn is_clause_opener(token: &Token) -> bool {
-    matches!(&token.kind, TokenKind::Word(w) if matches!(w.as_str(), "if" | "unless" | "whether"))
+fn is_clause_opener(token: Option<TokenKind<'_>>) -> bool {
+    matches!(token, Some(TokenKind::Word("if" | "unless" | "whether")))
 }
 
 /// Words allowed between two coordinated entities besides the coordinator:
@@ -203,15 +292,40 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits `text[start..end]` into word and punctuation tokens.
-pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens) {
     let slice = &text[start..end];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let offset = |i: usize| start + chars.get(i).map_or(slice.len(), |&(o, _)| o);
+    // Most stretches between mentions are ASCII: their bytes are their
+    // characters, with no list of characters to build first.
+    if slice.is_ascii() {
+        let bytes = slice.as_bytes();
+        split_words(
+            text,
+            |i| bytes.get(i).map(|&b| b as char),
+            |i| start + i.min(bytes.len()),
+            out,
+        );
+    } else {
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        split_words(
+            text,
+            |i| chars.get(i).map(|&(_, c)| c),
+            |i| start + chars.get(i).map_or(slice.len(), |&(o, _)| o),
+            out,
+        );
+    }
+}
+
+/// The splitting of [`push_words`], the `i`th character of the stretch
+/// being `at(i)`, at byte `offset(i)` of `text`.
+fn split_words(
+    text: &str,
+    at: impl Fn(usize) -> Option<char>,
+    offset: impl Fn(usize) -> usize,
+    out: &mut Tokens,
+) {
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some(c) = at(i) {
         if c.is_whitespace()
             || c.is_control()
             || matches!(
@@ -224,8 +338,7 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<Tok
         }
         if c.is_alphanumeric() {
             let first = i;
-            while i < chars.len() {
-                let c = chars[i].1;
+            while let Some(c) = at(i) {
                 let inner_apostrophe = is_apostrophe(c) && is_word(at(i + 1)) && !is_clitic(&at, i);
                 if !(c.is_alphanumeric() || inner_apostrophe) {
                     break;
@@ -242,19 +355,19 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Vec<Tok
             {
                 word_end = i - 1;
             }
-            push_word(text, offset(first), offset(word_end), out);
+            out.push_word(text, offset(first), offset(word_end));
             if word_end < i {
-                push_word(text, offset(word_end), offset(i + 2), out);
+                out.push_word(text, offset(word_end), offset(i + 2));
                 i += 2;
             }
             continue;
         }
         if is_apostrophe(c) && matches!(at(i + 1), Some('s' | 'S')) && !is_word(at(i + 2)) {
-            push_word(text, offset(i), offset(i + 2), out);
+            out.push_word(text, offset(i), offset(i + 2));
             i += 2;
             continue;
         }
-        push_word(text, offset(i), offset(i + 1), out);
+        out.push_word(text, offset(i), offset(i + 1));
         i += 1;
     }
 }
@@ -271,36 +384,23 @@ fn is_clitic(at: &impl Fn(usize) -> Option<char>, i: usize) -> bool {
             && matches!(at(i.wrapping_sub(1)), Some('n' | 'N')))
 }
 
-fn push_word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    let folded = fold_token(&text[start..end]);
-    if !folded.is_empty() {
-        out.push(Token {
-            start,
-            end,
-            kind: TokenKind::Word(folded),
-        });
-    }
-}
-
 /// The tokens of a sentence; `mentions` are the (start, end) byte offsets
 /// of the sentence's mentions, with their document indices.
 pub(crate) fn tokenize(
     text: &str,
     sentence: (usize, usize),
     mentions: &[(usize, usize, usize)],
-) -> Vec<Token> {
-    let mut out = Vec::new();
+) -> Tokens {
+    // Room for a token every four bytes: news text has fewer, so the list
+    // seldom grows.
+    let mut out = Tokens::with_capacity(sentence.1.saturating_sub(sentence.0) / 4);
     let mut pos = sentence.0;
     for &(start, end, index) in mentions {
         if start < pos || end > sentence.1 {
             continue;
         }
         push_words(text, pos, start, &mut out);
-        out.push(Token {
-            start,
-            end,
-            kind: TokenKind::Entity(index),
-        });
+        out.push_entity(start, end, index);
         pos = end;
     }
     push_words(text, pos, sentence.1, &mut out);
@@ -319,14 +419,14 @@ pub(crate) struct Stream {
 
 impl Stream {
     /// The stream of a sentence's tokens, given each token's code.
-    pub(crate) fn new(tokens: &[Token], codes: &[[u8; 2]]) -> Stream {
+    pub(crate) fn new(tokens: &Tokens, codes: &[[u8; 2]]) -> Stream {
         let cues = find_cues(tokens);
         let mut text = Vec::with_capacity(tokens.len() * 2);
         let mut positions = Vec::with_capacity(tokens.len());
-        for (index, (token, code)) in tokens.iter().zip(codes).enumerate() {
+        for (index, (token, code)) in tokens.kinds().zip(codes).enumerate() {
             // A clause opener ("if", "unless") stays, so that no pattern
             // reads across it from one clause into the next.
-            if cues[index].is_some() && !is_clause_opener(token) {
+            if cues[index].is_some() && !is_clause_opener(Some(token)) {
                 continue;
             }
             positions.push(index);
@@ -367,12 +467,9 @@ static CUES_BY_FIRST_WORD: Lazy<FxHashMap<&'static str, Vec<CuePhrase>>> = Lazy:
     map
 });
 
-fn find_cues(tokens: &[Token]) -> Vec<Option<Cue>> {
+fn find_cues(tokens: &Tokens) -> Vec<Option<Cue>> {
     let mut cues = vec![None; tokens.len()];
-    let word = |i: usize| match tokens.get(i).map(|t| &t.kind) {
-        Some(TokenKind::Word(w)) => Some(w.as_str()),
-        _ => None,
-    };
+    let word = |i: usize| tokens.kind(i).and_then(TokenKind::word);
     let mut i = 0;
     while i < tokens.len() {
         let mut matched = 0;
@@ -406,7 +503,7 @@ fn find_cues(tokens: &[Token]) -> Vec<Option<Cue>> {
 /// Whether the relation matched over sentence tokens `first..=last` is
 /// denied or hedged: by a cue inside it, or in the same clause just before it.
 pub(crate) fn modality(
-    tokens: &[Token],
+    tokens: &Tokens,
     cues: &[Option<Cue>],
     first: usize,
     last: usize,
@@ -434,11 +531,10 @@ pub(crate) fn modality(
             note(cues[i]);
             continue;
         }
-        match &tokens[i].kind {
-            TokenKind::Entity(_) => {}
-            TokenKind::Word(w)
-                if is_title_word(w) || matches!(w.as_str(), "and" | "or" | "the") => {}
-            TokenKind::Word(_) => break,
+        match tokens.kind(i) {
+            Some(TokenKind::Word(w)) if is_title_word(w) || matches!(w, "and" | "or" | "the") => {}
+            Some(TokenKind::Word(_)) => break,
+            Some(TokenKind::Entity(_)) | None => {}
         }
     }
     (negated, hedged)
@@ -447,7 +543,7 @@ pub(crate) fn modality(
 /// Entities coordinated with the entity token at `at` ("X and Y", "X, Y",
 /// "neither X nor Y"), looking `backward` or forward, of the same type group.
 pub(crate) fn coordinated(
-    tokens: &[Token],
+    tokens: &Tokens,
     at: usize,
     backward: bool,
     same_group: impl Fn(usize) -> bool,
@@ -455,7 +551,7 @@ pub(crate) fn coordinated(
     let mut found = Vec::new();
     // A possessor or a possessed name is not a list item: in "Indianapolis,
     // New York's Kennedy Airport", the airport is in New York alone.
-    let possessive = |i: usize| matches!(tokens.get(i).map(|t| &t.kind), Some(TokenKind::Word(w)) if w == "'s" || w == "'");
+    let possessive = |i: usize| matches!(tokens.kind(i), Some(TokenKind::Word("'s" | "'")));
     if possessive(at + 1) || at.checked_sub(1).is_some_and(possessive) {
         return found;
     }
@@ -474,15 +570,15 @@ pub(crate) fn coordinated(
             } else {
                 j + 1
             };
-            let Some(token) = tokens.get(j) else { break };
-            match &token.kind {
+            let Some(kind) = tokens.kind(j) else { break };
+            match kind {
                 // "the Caribbean Community, or CARICOM": a second name for
                 // the same entity, not a list.
                 TokenKind::Word(w)
                     if !backward
                         && found.is_empty()
                         && w == "or"
-                        && matches!(&tokens[j - 1].kind, TokenKind::Word(p) if p == ",") =>
+                        && tokens.kind(j - 1) == Some(TokenKind::Word(",")) =>
                 {
                     return found
                 }
@@ -492,29 +588,29 @@ pub(crate) fn coordinated(
                 // "Berlusconi and German Chancellor Schroeder": a
                 // nationality or country in a title.
                 TokenKind::Entity(e)
-                    if !same_group(*e)
-                        && matches!(tokens.get(j + 1).map(|t| &t.kind), Some(TokenKind::Word(w)) if is_title_word(w)) =>
+                    if !same_group(e)
+                        && matches!(tokens.kind(j + 1), Some(TokenKind::Word(w)) if is_title_word(w)) =>
                     {}
                 TokenKind::Entity(e) => {
                     // Looking forward, "Y and Z" must end there: in "attacked
                     // Y and Z killed W", Z starts a clause of its own.
                     let ends_list = backward
-                        || match tokens.get(j + 1).map(|t| &t.kind) {
+                        || match tokens.kind(j + 1) {
                             None => true,
                             Some(TokenKind::Word(w)) => {
                                 is_coordinator(w)
                                     || (is_list_follower(w)
                                         && !(w == "in"
                                             && matches!(
-                                                tokens.get(j + 2).map(|t| &t.kind),
+                                                tokens.kind(j + 2),
                                                 Some(TokenKind::Entity(_))
                                             )))
                                     || !w.chars().any(char::is_alphanumeric)
                             }
                             Some(TokenKind::Entity(_)) => false,
                         };
-                    if saw_coordinator && ends_list && same_group(*e) {
-                        next = Some((j, *e));
+                    if saw_coordinator && ends_list && same_group(e) {
+                        next = Some((j, e));
                     }
                     break;
                 }
@@ -536,21 +632,15 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        let mut out = Vec::new();
+        let mut out = Tokens::default();
         push_words(text, 0, text.len(), &mut out);
-        out.iter()
-            .map(|t| {
-                assert_eq!(
-                    fold_token(&text[t.start..t.end]),
-                    match &t.kind {
-                        TokenKind::Word(w) => w.clone(),
-                        TokenKind::Entity(_) => unreachable!(),
-                    }
-                );
-                match &t.kind {
-                    TokenKind::Word(w) => w.clone(),
-                    TokenKind::Entity(_) => String::new(),
-                }
+        (0..out.len())
+            .map(|i| {
+                let (Some(t), Some(w)) = (out.get(i), out.kind(i).and_then(TokenKind::word)) else {
+                    unreachable!("only words here")
+                };
+                assert_eq!(fold_token(&text[t.start..t.end]), w);
+                w.to_string()
             })
             .collect()
     }
@@ -587,6 +677,21 @@ mod tests {
     }
 
     #[test]
+    fn ascii_stretches_split_as_any_other() {
+        // The same words after a non-ASCII character take the general path.
+        for text in [
+            "The envoy didn't say; he'd left O'Hare's gate at 5 p.m.",
+            "rock 'n' roll, the '90s and Iraq's-",
+            "'s n't ' a'b x''y Z'S WON'T",
+            "\t\r\n\u{7f}\u{1}tabs\u{0}and controls",
+        ] {
+            let general = words(&format!("é {text}"));
+            assert_eq!(general[0], "e", "{text:?}");
+            assert_eq!(words(text), general[1..], "{text:?}");
+        }
+    }
+
+    #[test]
     fn splits_clitics_and_punctuation() {
         assert_eq!(
             words("Iraq’s forces didn't"),
@@ -603,7 +708,7 @@ mod tests {
 
     #[test]
     fn cues_are_found_as_phrases() {
-        let mut tokens = Vec::new();
+        let mut tokens = Tokens::default();
         push_words(
             "he no longer denied that it would attack",
             0,

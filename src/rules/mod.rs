@@ -286,7 +286,7 @@ impl RuleEngine {
     /// Runs every rule on one sentence's tokens.
     pub(crate) fn run<'e>(
         &self,
-        tokens: &[matcher::Token],
+        tokens: &matcher::Tokens,
         type_of: impl Fn(usize) -> &'e str,
         same_group: impl Fn(usize, usize) -> bool,
     ) -> Vec<Found> {
@@ -295,8 +295,8 @@ impl RuleEngine {
         let mut pointed = self.unindexed.clone();
         let mut types = 0u128;
         let codes: Vec<[u8; 2]> = tokens
-            .iter()
-            .map(|token| match &token.kind {
+            .kinds()
+            .map(|token| match token {
                 matcher::TokenKind::Word(word) => {
                     let code = self.codes.word(word) as usize;
                     if let Some(bits) = present.get_mut(code / 64) {
@@ -308,7 +308,7 @@ impl RuleEngine {
                     compile::word_bytes(code as u16)
                 }
                 matcher::TokenKind::Entity(e) => {
-                    let code = self.codes.entity_type(type_of(*e));
+                    let code = self.codes.entity_type(type_of(e));
                     types |= 1 << code;
                     compile::entity_bytes(code)
                 }
@@ -333,11 +333,8 @@ impl RuleEngine {
             return Vec::new();
         }
         let stream = matcher::Stream::new(tokens, &codes);
-        let entity_at = |offset: usize| match tokens.get(stream.token_at(offset)) {
-            Some(matcher::Token {
-                kind: matcher::TokenKind::Entity(e),
-                ..
-            }) => Some(*e),
+        let entity_at = |offset: usize| match tokens.kind(stream.token_at(offset)) {
+            Some(matcher::TokenKind::Entity(e)) => Some(e),
             _ => None,
         };
         let mut found: Vec<Found> = Vec::new();

@@ -263,7 +263,7 @@ impl<'a> Parser<'a> {
         // A literal the tokenizer splits ("long-time", "U.S.") becomes the
         // sequence of its tokens, so that it can match at all; a clitic
         // ("n't", "'s") stays whole, as the tokenizer keeps it after a word.
-        let mut tokens = Vec::new();
+        let mut tokens = super::matcher::Tokens::default();
         super::matcher::push_words(text, 0, text.len(), &mut tokens);
         if tokens.len() < 2 || folded == "n't" {
             return Ok(Element::Word {
@@ -273,10 +273,11 @@ impl<'a> Parser<'a> {
         }
         let last = tokens.len() - 1;
         let sequence = tokens
-            .iter()
+            .kinds()
+            .filter_map(super::matcher::TokenKind::word)
             .enumerate()
-            .map(|(i, t)| Element::Word {
-                text: super::matcher::fold_token(&text[t.start..t.end]),
+            .map(|(i, word)| Element::Word {
+                text: word.to_string(),
                 prefix: prefix && i == last,
             })
             .collect();
