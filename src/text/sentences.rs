@@ -441,6 +441,9 @@ impl Splitter<'_, '_> {
     /// judged on a small window around them.
     fn uax_confirms(&self, t: usize, end: usize, next: usize) -> bool {
         let text = self.text;
+        if surely_breaks(text, t, end, next) {
+            return true;
+        }
         let window_start = confirm_window_start(text, self.handled_to, t);
         let (window_end, settled) = confirm_window_end(text, next);
         // The window also spans the cluster and the gap, which have no
@@ -587,6 +590,27 @@ struct Gap {
     /// How many columns of whitespace follow its last line break (a tab
     /// counts two).
     indent: usize,
+}
+
+/// Whether UAX #29 surely puts a boundary at `next`, judged without running
+/// it: the cluster `t..end` is ASCII terminators and closing marks, then come
+/// spaces alone, then a capital letter. Most sentences end so. No rule holds
+/// such a break back: SB6 and SB7 need the digit or capital right after the
+/// full stop, SB8 a lower-case letter after the spaces, SB8a a continuation
+/// mark or another terminator; so SB11 breaks before the capital.
+fn surely_breaks(text: &str, t: usize, end: usize, next: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (Some(cluster), Some(gap), Some(first)) =
+        (bytes.get(t..end), bytes.get(end..next), bytes.get(next))
+    else {
+        return false;
+    };
+    cluster
+        .iter()
+        .all(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']'))
+        && !gap.is_empty()
+        && gap.iter().all(|&b| b == b' ')
+        && first.is_ascii_uppercase()
 }
 
 /// Skips the whitespace from `from`.
@@ -1016,7 +1040,7 @@ fn is_opener(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::split_sentences;
+    use super::{split_sentences, surely_breaks};
     use unicode_segmentation::UnicodeSegmentation;
 
     /// The sentences of `text` as strings, with no protected ranges.
@@ -1091,6 +1115,43 @@ mod tests {
                 uax.iter().any(|b| b >= end && b <= next),
                 "boundary {end}..{next} is not a UAX #29 boundary in {text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn plain_breaks_are_uax_breaks() {
+        let mut checked = 0;
+        for before in ["word", "U", "3", "a", "", "\u{e9}", "\"", "e.g"] {
+            for cluster in [
+                ".", "!", "?", "...", "?!", ".\"", ".'", ".)", "!\")", ".]", "?'\"", ".\".",
+            ] {
+                for gap in [" ", "  ", "   "] {
+                    for after in ["The", "A", "U.S.", "X", "I'm", "Ab"] {
+                        let text = format!("{before}{cluster}{gap}{after}");
+                        let t = before.len();
+                        let (end, next) = (t + cluster.len(), t + cluster.len() + gap.len());
+                        assert!(surely_breaks(&text, t, end, next), "{text:?}");
+                        assert!(
+                            text.split_sentence_bound_indices()
+                                .any(|(b, _)| b >= end && b <= next),
+                            "no UAX #29 break in {text:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 8 * 12 * 3 * 6);
+        // What it leaves to UAX #29.
+        for (text, t, end, next) in [
+            ("a. b", 1, 2, 3),
+            ("a.\tB", 1, 2, 3),
+            ("a.B", 1, 2, 2),
+            ("a.\u{201d} B", 1, 5, 6),
+            ("a. \u{c9}", 1, 2, 3),
+            ("a., B", 1, 3, 4),
+        ] {
+            assert!(!surely_breaks(text, t, end, next), "{text:?}");
         }
     }
 
