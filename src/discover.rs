@@ -425,29 +425,50 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
     let char_at = |i: usize| match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 => Some((b as char, 1)),
-        Some(_) => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+        Some(_) => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map(|c| (c, c.len_utf8())),
         None => None,
     };
+    // Every name part holds a capital letter, so only word runs holding an
+    // ASCII capital or a non-ASCII character can be one: the scan jumps
+    // from one such byte to the next and takes the run around it. `i` is
+    // always just past a character that is no word character, or 0.
     let mut i = 0;
-    while let Some((c, len)) = char_at(i) {
+    while let Some(hit) = next_capital_or_non_ascii(text.as_bytes(), i) {
+        let Some((c, len)) = char_at(hit) else {
+            break;
+        };
         if !is_word(c) {
-            i += len;
+            i = hit + len;
             continue;
         }
-        let start = i;
-        while let Some((c, len)) = char_at(i) {
+        let mut start = hit;
+        while let Some(c) = text
+            .get(i..start)
+            .and_then(|before| before.chars().next_back())
+        {
             if !is_word(c) {
                 break;
             }
-            i += len;
+            start -= c.len_utf8();
         }
+        let mut end = hit;
+        while let Some((c, len)) = char_at(end) {
+            if !is_word(c) {
+                break;
+            }
+            end += len;
+        }
+        i = end;
         // The name would begin at the word's first letter or digit: a word
         // whose first one begins no name part needs no trimming or hashing.
-        let first = text[start..i].chars().find(|c| c.is_alphanumeric());
+        let first = text[start..end].chars().find(|c| c.is_alphanumeric());
         if first.is_none_or(|c| first_chars.binary_search(&c).is_err()) {
             continue;
         }
-        let (s, e) = trim_name(text, start, i);
+        let (s, e) = trim_name(text, start, end);
         if let Some(Some(id)) = owner.get(&text[s..e]) {
             if !overlaps_any(taken, s, e) {
                 found.push(Found {
@@ -461,6 +482,35 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
         }
     }
     found
+}
+
+/// The first byte at or after `from` that is an ASCII capital or not ASCII,
+/// looked for eight bytes at a time.
+fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let flagged = |block: u64| {
+        let low7 = block & !HIGH;
+        // High bit set where a byte (below 0x80) is >= 'A', or > 'Z'.
+        let at_least_a = low7 + ONES * u64::from(0x80 - b'A');
+        let above_z = low7 + ONES * u64::from(0x7F - b'Z');
+        (block | (at_least_a & !above_z)) & HIGH
+    };
+    let mut at = from;
+    while let Some(block) = bytes.get(at..at.saturating_add(8)) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let hits = flagged(u64::from_le_bytes(word));
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let offset = bytes
+        .get(at..)?
+        .iter()
+        .position(|&b| b >= 0x80 || b.is_ascii_uppercase())?;
+    Some(at + offset)
 }
 
 #[cfg(test)]
@@ -583,6 +633,49 @@ mod tests {
         );
         assert_eq!(names("Officials said Monday that talks failed."), []);
         assert_eq!(names("Party members met."), []);
+    }
+
+    #[test]
+    fn linking_visits_every_run_that_could_be_a_name() {
+        // Every word run, by a plain character loop, looked up whole.
+        fn every_run(text: &str, people: &[(&str, &str)]) -> Vec<(usize, usize)> {
+            let parts: Vec<String> = people.iter().flat_map(|(n, _)| name_parts(n)).collect();
+            let is_word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+            let mut runs = Vec::new();
+            let mut start = None;
+            for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (is_word(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        runs.push(trim_name(text, s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            runs.retain(|&(s, e)| parts.iter().any(|p| p == &text[s..e]));
+            runs
+        }
+        let people = [
+            ("Émile Ñúñez", "emile_nunez"),
+            ("Hisham al-Hashimi", "hisham_al_hashimi"),
+            ("Dana O'Neill", "dana_oneill"),
+        ];
+        for text in [
+            "Émile said.",
+            "—Ñúñez’s aide, al-Hashimi's and Hashimi.",
+            "xHashimi Hashimix Hashimi-era O'Neill O’Neill, Dana",
+            "Dana",
+            "a b c d e f g h i j k l Hashimi",
+            "ééééééééé Émile, Émile. «Ñúñez»",
+            "",
+        ] {
+            let got: Vec<(usize, usize)> = link(text, &people, &[])
+                .iter()
+                .map(|f| (f.start, f.end))
+                .collect();
+            assert_eq!(got, every_run(text, &people), "{text:?}");
+        }
     }
 
     #[test]
