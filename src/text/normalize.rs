@@ -286,13 +286,16 @@ pub(crate) fn fold_key(surface: &str) -> String {
 /// ASCII but for the backtick, words apart by single spaces. Most gazetteer
 /// surfaces and sentence tokens are, and skip the normaliser.
 pub(crate) fn is_folded_ascii(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.first().is_some_and(|&b| b != b' ')
-        && bytes.last().is_some_and(|&b| b != b' ')
-        && bytes
-            .iter()
-            .all(|&b| (b.is_ascii_graphic() && b != b'`') || b == b' ')
-        && !text.contains("  ")
+    // One pass: a space is fine only after something else, and not last
+    // (starting as if after a space rules out a leading one).
+    let mut previous = b' ';
+    for &b in text.as_bytes() {
+        if !((b.is_ascii_graphic() && b != b'`') || (b == b' ' && previous != b' ')) {
+            return false;
+        }
+        previous = b;
+    }
+    previous != b' '
 }
 
 #[cfg(test)]
@@ -310,6 +313,31 @@ mod tests {
             name,
             "{original:?}"
         );
+    }
+
+    #[test]
+    fn folded_ascii_is_text_the_normaliser_leaves_alone() {
+        for (text, folded) in [
+            ("a", true),
+            ("U.S. Embassy", true),
+            ("Kata'ib Hezbollah", true),
+            ("a b c", true),
+            ("~!", true),
+            ("", false),
+            (" ", false),
+            (" a", false),
+            ("a ", false),
+            ("a  b", false),
+            ("a\tb", false),
+            ("a`b", false),
+            ("\u{7f}", false),
+            ("é", false),
+        ] {
+            assert_eq!(is_folded_ascii(text), folded, "{text:?}");
+            if folded {
+                assert_eq!(Normalized::new(text).as_str(), text);
+            }
+        }
     }
 
     #[test]
