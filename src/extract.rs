@@ -257,22 +257,29 @@ impl Extractor {
         let mentions = self.all_mentions(text);
         let protected: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
         let sentence_ranges = split_sentences(text, &protected);
+        // Sentences first, in one pass over the text; then each sentence's
+        // mentions and triggers count on from the sentence's start.
         let mut counter = CharCounter::new(text);
-        let mut entities = Vec::with_capacity(mentions.len());
-        let mut sentence = 0;
-        for m in mentions {
-            while sentence + 1 < sentence_ranges.len() && sentence_ranges[sentence].1 <= m.start {
-                sentence += 1;
-            }
-            entities.push(to_entity(text, m, &mut counter, sentence));
-        }
-        let sentences = sentence_ranges
+        let sentences: Vec<Sentence> = sentence_ranges
             .iter()
             .map(|&(start, end)| Sentence {
                 span: counter.span(start, end),
             })
             .collect();
-        let relations = self.relations(text, &sentence_ranges, &entities, &mut counter);
+        let mut entities = Vec::with_capacity(mentions.len());
+        let mut sentence = 0;
+        let mut resumed = None;
+        for m in mentions {
+            while sentence + 1 < sentence_ranges.len() && sentence_ranges[sentence].1 <= m.start {
+                sentence += 1;
+            }
+            if resumed != Some(sentence) {
+                resume_at_sentence(&mut counter, &sentences, sentence);
+                resumed = Some(sentence);
+            }
+            entities.push(to_entity(text, m, &mut counter, sentence));
+        }
+        let relations = self.relations(text, &sentences, &entities, &mut counter);
         Document {
             id: String::new(),
             entities,
@@ -285,7 +292,7 @@ impl Extractor {
     fn relations(
         &self,
         text: &str,
-        sentences: &[(usize, usize)],
+        sentences: &[Sentence],
         entities: &[Entity],
         counter: &mut CharCounter<'_>,
     ) -> Vec<Relation> {
@@ -305,9 +312,10 @@ impl Extractor {
             if count < 2 {
                 continue;
             }
-            let Some(&range) = sentences.get(sentence) else {
+            let Some(span) = sentences.get(sentence).map(|s| s.span) else {
                 continue;
             };
+            let range = (span.byte_start, span.byte_end);
             let mentions: Vec<(usize, usize, usize)> = members
                 .map(|i| (entities[i].span.byte_start, entities[i].span.byte_end, i))
                 .collect();
@@ -317,6 +325,9 @@ impl Extractor {
                 |e| entities[e].entity_type.as_str(),
                 |a, b| same_group(&entities[a].entity_type, &entities[b].entity_type),
             );
+            if !found.is_empty() {
+                resume_at_sentence(counter, sentences, sentence);
+            }
             for f in found {
                 let rule = self.rules.rule(f.rule);
                 relations.push(Relation {
@@ -391,6 +402,13 @@ impl Extractor {
                 }
             })
             .collect()
+    }
+}
+
+/// Sets `counter` to the start of sentence `index`, if there is one.
+fn resume_at_sentence(counter: &mut CharCounter<'_>, sentences: &[Sentence], index: usize) {
+    if let Some(s) = sentences.get(index) {
+        counter.resume_at(s.span.byte_start, s.span.start);
     }
 }
 

@@ -38,6 +38,14 @@ impl<'t> CharCounter<'t> {
         self.char
     }
 
+    /// Counts on from a known pair of offsets (a sentence's start, say)
+    /// rather than from the last position asked for, which may lie far
+    /// behind or ahead.
+    pub(crate) fn resume_at(&mut self, byte: usize, char: usize) {
+        self.byte = byte;
+        self.char = char;
+    }
+
     /// A full [`Span`] for a byte range.
     pub(crate) fn span(&mut self, byte_start: usize, byte_end: usize) -> Span {
         let start = self.char_offset(byte_start);
@@ -63,5 +71,11 @@ mod tests {
             assert_eq!(counter.char_offset(byte), text[..byte].chars().count());
         }
         assert_eq!(counter.char_offset(text.len()), text.chars().count());
+        let at = text.find("Ali").expect("in the text");
+        let chars = text[..at].chars().count();
+        let mut counter = CharCounter::new(text);
+        counter.resume_at(at, chars);
+        assert_eq!(counter.char_offset(text.len()), text.chars().count());
+        assert_eq!(counter.char_offset(2), 2);
     }
 }
