@@ -105,7 +105,8 @@ pub(crate) fn split_sentences(text: &str, protected: &[(usize, usize)]) -> Vec<(
         next_protected: 0,
         start: 0,
         handled_to: 0,
-        sentences: Vec::new(),
+        // Room for sentences of 128 bytes: news sentences are longer.
+        sentences: Vec::with_capacity(text.len() / 128 + 1),
         term_cache: [('\0', None); 32],
     };
     splitter.run();
