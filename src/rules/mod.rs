@@ -325,8 +325,13 @@ impl RuleEngine {
             })
             .filter(|&i| {
                 let p = &self.patterns[i];
-                p.words.iter().all(|group| group.iter().any(|&c| has(c)))
-                    && p.types.iter().all(|&group| group & types != 0)
+                // A pattern is pointed to by a word of its first group, or
+                // has no groups: only the others need checking.
+                p.types.iter().all(|&group| group & types != 0)
+                    && p.words
+                        .iter()
+                        .skip(1)
+                        .all(|group| group.iter().any(|&c| has(c)))
             })
             .collect();
         if candidates.is_empty() {
