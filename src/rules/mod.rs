@@ -318,11 +318,7 @@ impl RuleEngine {
         let candidates: Vec<usize> = pointed
             .iter()
             .enumerate()
-            .flat_map(|(w, &bits)| {
-                (0..64)
-                    .filter(move |b| bits & (1 << b) != 0)
-                    .map(move |b| w * 64 + b)
-            })
+            .flat_map(|(w, &bits)| set_bits(bits).map(move |b| w * 64 + b))
             .filter(|&i| {
                 let p = &self.patterns[i];
                 // A pattern is pointed to by a word of its first group, or
@@ -486,6 +482,15 @@ fn compile_all(
     all.into_iter().map(|(_, r)| r).collect()
 }
 
+/// The positions of the set bits of `bits`, lowest first.
+fn set_bits(mut bits: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let lowest = bits.trailing_zeros() as usize;
+        bits &= bits.wrapping_sub(1);
+        (lowest < 64).then_some(lowest)
+    })
+}
+
 /// Sentence-token range strictly between two tokens, if not empty.
 fn between(stream: &matcher::Stream, a: usize, b: usize) -> Option<(usize, usize)> {
     let (lo, hi) = (a.min(b), a.max(b));
@@ -508,4 +513,17 @@ fn compile_error(rule: &str, location: &Location, limit: usize, err: &BuildError
         None => Error::new(ErrorKind::Rule, format!("rule {rule:?} does not compile: {err}")),
     }
     .at(location.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::set_bits;
+
+    #[test]
+    fn set_bits_lists_each_bit_once_lowest_first() {
+        assert_eq!(set_bits(0).count(), 0);
+        assert_eq!(set_bits(0b1011).collect::<Vec<_>>(), [0, 1, 3]);
+        assert_eq!(set_bits(1 << 63).collect::<Vec<_>>(), [63]);
+        assert!(set_bits(u64::MAX).eq(0..64));
+    }
 }
