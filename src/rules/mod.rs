@@ -341,6 +341,11 @@ impl RuleEngine {
         let mut found: Vec<Found> = Vec::new();
         for pattern_index in candidates {
             let pattern = &self.patterns[pattern_index];
+            // Most candidates do not match: asking first spares building
+            // their captures.
+            if !pattern.regex.is_match(&stream.text) {
+                continue;
+            }
             for caps in pattern.regex.captures_iter(&stream.text) {
                 let (Some(s), Some(o), Some(whole)) = (
                     caps.get_group_by_name("subject"),
