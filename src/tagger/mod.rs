@@ -290,14 +290,19 @@ fn winning_patterns(patterns: Vec<(String, u32, Origin, usize)>) -> Vec<(Vec<u8>
 }
 
 /// The spellings a cased entry matches: its own, first letter capitalised,
-/// every word capitalised, and all capitals.
+/// every word capitalised, and all capitals. A derived spelling is only
+/// written out where it differs from the entry's own; most names already
+/// start with capitals.
 fn case_variants(name: &str) -> Vec<(String, Origin)> {
     let mut variants = vec![(name.to_string(), Origin::Exact)];
-    for derived in [
-        capitalise_first(name),
-        title_case(name),
-        name.to_uppercase(),
-    ] {
+    let upper = name
+        .chars()
+        .any(|c| !changes_nothing(c.to_uppercase(), c))
+        .then(|| name.to_uppercase());
+    for derived in [capitalise_first(name), title_case(name), upper]
+        .into_iter()
+        .flatten()
+    {
         if variants.iter().all(|(v, _)| *v != derived) {
             variants.push((derived, Origin::Derived));
         }
@@ -305,28 +310,45 @@ fn case_variants(name: &str) -> Vec<(String, Origin)> {
     variants
 }
 
-fn capitalise_first(name: &str) -> String {
+/// Whether a case mapping of `c` gives `c` back.
+fn changes_nothing(mut mapped: impl Iterator<Item = char>, c: char) -> bool {
+    mapped.next() == Some(c) && mapped.next().is_none()
+}
+
+/// `name` with its first letter upper-cased, if that changes it.
+fn capitalise_first(name: &str) -> Option<String> {
     let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let first = chars.next()?;
+    if changes_nothing(first.to_uppercase(), first) {
+        return None;
     }
+    Some(first.to_uppercase().chain(chars).collect())
 }
 
 /// Upper-cases the first letter of each word (after a space or hyphen),
-/// leaving the other letters as they are ("al-Sistani" → "Al-Sistani").
-fn title_case(name: &str) -> String {
+/// leaving the other letters as they are ("al-Sistani" → "Al-Sistani"), if
+/// that changes `name`.
+fn title_case(name: &str) -> Option<String> {
+    let word_starts = || {
+        let mut word_start = true;
+        name.chars().map(move |c| {
+            let at_start = word_start;
+            word_start = c == ' ' || c == '-';
+            (c, at_start)
+        })
+    };
+    if word_starts().all(|(c, start)| !start || changes_nothing(c.to_uppercase(), c)) {
+        return None;
+    }
     let mut out = String::with_capacity(name.len());
-    let mut word_start = true;
-    for c in name.chars() {
-        if word_start {
+    for (c, start) in word_starts() {
+        if start {
             out.extend(c.to_uppercase());
         } else {
             out.push(c);
         }
-        word_start = c == ' ' || c == '-';
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -365,5 +387,23 @@ mod tests {
             .map(|(v, _)| v)
             .collect();
         assert_eq!(variants, ["McDonald's", "MCDONALD'S"]);
+        for (name, expected) in [
+            ("Mike Pompeo", &["Mike Pompeo", "MIKE POMPEO"][..]),
+            ("NATO", &["NATO"]),
+            ("9/11", &["9/11"]),
+            (
+                "van der Berg",
+                &[
+                    "van der Berg",
+                    "Van der Berg",
+                    "Van Der Berg",
+                    "VAN DER BERG",
+                ],
+            ),
+            ("straße", &["straße", "Straße", "STRASSE"]),
+        ] {
+            let variants: Vec<String> = case_variants(name).into_iter().map(|(v, _)| v).collect();
+            assert_eq!(variants, expected, "{name:?}");
+        }
     }
 }

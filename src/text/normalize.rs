@@ -19,6 +19,7 @@
 //! offset found in it maps back to the original text exactly.
 
 use super::fold_table::LATIN_FOLDS;
+use std::borrow::Cow;
 
 /// What one character of the original becomes in the matching view.
 enum Fold {
@@ -274,12 +275,12 @@ impl Normalized {
 }
 
 /// The normalised form of a gazetteer surface: the document normalisation,
-/// trimmed.
-pub(crate) fn fold_key(surface: &str) -> String {
+/// trimmed. Most surfaces are their own and are lent back, not copied.
+pub(crate) fn fold_key(surface: &str) -> Cow<'_, str> {
     if is_folded_ascii(surface) {
-        return surface.to_string();
+        return Cow::Borrowed(surface);
     }
-    Normalized::new(surface).as_str().trim().to_string()
+    Cow::Owned(Normalized::new(surface).as_str().trim().to_string())
 }
 
 /// True when `text` is already its own trimmed matching view: printable
