@@ -294,7 +294,8 @@ fn winning_patterns(patterns: Vec<(String, u32, Origin, usize)>) -> Vec<(Vec<u8>
 /// written out where it differs from the entry's own; most names already
 /// start with capitals.
 fn case_variants(name: &str) -> Vec<(String, Origin)> {
-    let mut variants = vec![(name.to_string(), Origin::Exact)];
+    let mut variants = Vec::with_capacity(4);
+    variants.push((name.to_string(), Origin::Exact));
     let upper = name
         .chars()
         .any(|c| !changes_nothing(c.to_uppercase(), c))
