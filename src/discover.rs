@@ -111,9 +111,9 @@ static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
 /// for the words costs less than a pattern. So does the pattern for people
 /// in roles, which needs a role word. Each word with the patterns (bits:
 /// heads of organisations, organisation tails, "the city of", "X
-/// province", people in roles) that cannot match without it. No word begins another, so a
-/// scan that resumes one byte after each match start sees every word
-/// present, even where words overlap.
+/// province", people in roles) that cannot match without it. No word
+/// begins another, so a scan that resumes one byte after each match start
+/// sees every word present, even where words overlap.
 const KEY_WORDS: &[(&str, u8)] = &[
     ("Ministry", 0b0001),
     ("Department", 0b0001),
@@ -203,7 +203,8 @@ static KEY_WORD_SCANS: Lazy<Vec<(AhoCorasick, Vec<u8>, u8)>> = Lazy::new(|| {
         .collect()
 });
 
-/// Which organisation and place patterns may match in `text`, as bits.
+/// Which gated patterns (organisations, places, people in roles) may match
+/// in `text`, as the bits of [`KEY_WORDS`].
 fn key_words_present(text: &str) -> u8 {
     let scans = &*KEY_WORD_SCANS;
     if scans.len() < 2 {
@@ -474,8 +475,9 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
     };
     // Every name part holds a capital letter, so only word runs holding an
     // ASCII capital or a non-ASCII character can be one: the scan jumps
-    // from one such byte to the next and takes the run around it. `i` is
-    // always just past a character that is no word character, or 0.
+    // from one such byte to the next and takes the run around it. No run
+    // reaches back past `i`: it is 0, or the character before it or at it
+    // is no word character.
     let mut i = 0;
     while let Some(hit) = next_capital_or_non_ascii(text.as_bytes(), i) {
         let Some((c, len)) = char_at(hit) else {

@@ -387,7 +387,8 @@ impl Extractor {
 
     /// Gazetteer mentions only, in original byte offsets.
     fn gazetteer_mentions(&self, norm: &Normalized) -> Vec<Found> {
-        // News text names something every hundred bytes or so.
+        // Room for a name every 64 bytes: news text names something every
+        // hundred bytes or so, so the list seldom grows.
         let mut mentions: Vec<Mention> = Vec::with_capacity(norm.as_str().len() / 64);
         self.tagger.tag(norm, &mut mentions);
         mentions

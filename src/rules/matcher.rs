@@ -200,8 +200,8 @@ const CUES: &[(&[&str], Cue)] = &[
 ];
 
 /// Hedge cues that open a clause of their own.
-fn is_clause_opener(token: Option<TokenKind<'_>>) -> bool {
-    matches!(token, Some(TokenKind::Word("if" | "unless" | "whether")))
+fn is_clause_opener(token: TokenKind<'_>) -> bool {
+    matches!(token, TokenKind::Word("if" | "unless" | "whether"))
 }
 
 /// Words allowed between two coordinated entities besides the coordinator:
@@ -426,7 +426,7 @@ impl Stream {
         for (index, (token, code)) in tokens.kinds().zip(codes).enumerate() {
             // A clause opener ("if", "unless") stays, so that no pattern
             // reads across it from one clause into the next.
-            if cues[index].is_some() && !is_clause_opener(Some(token)) {
+            if cues[index].is_some() && !is_clause_opener(token) {
                 continue;
             }
             positions.push(index);
