@@ -391,9 +391,11 @@ pub(crate) fn tokenize(
     sentence: (usize, usize),
     mentions: &[(usize, usize, usize)],
 ) -> Tokens {
-    // Room for a token every four bytes: news text has fewer, so the list
-    // seldom grows.
-    let mut out = Tokens::with_capacity(sentence.1.saturating_sub(sentence.0) / 4);
+    // Room for a token every four bytes (news text has fewer, so the list
+    // seldom grows), up to a few thousand: a huge run-on sentence grows its
+    // list as it goes rather than reserving ten times its size at once.
+    let bytes = sentence.1.saturating_sub(sentence.0);
+    let mut out = Tokens::with_capacity((bytes / 4).min(4096));
     let mut pos = sentence.0;
     for &(start, end, index) in mentions {
         if start < pos || end > sentence.1 {
