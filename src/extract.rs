@@ -186,9 +186,20 @@ impl ExtractorBuilder {
                 RulesSource::Text(name, text) => RuleSet::parse(name, text)?,
             });
         }
+        // The tagger builds on a thread of its own while the rules compile
+        // (themselves on several): neither needs the other, and the two
+        // take about as long.
+        let (tagger, rules) = std::thread::scope(|scope| {
+            let tagger = scope.spawn(|| Tagger::new(&gazetteers));
+            let rules = RuleEngine::new(&rules, self.rule_size_limit);
+            let tagger = tagger
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (tagger, rules)
+        });
         Ok(Extractor {
-            tagger: Tagger::new(&gazetteers)?,
-            rules: RuleEngine::new(&rules, self.rule_size_limit)?,
+            tagger: tagger?,
+            rules: rules?,
             discover_names: self.discover_names,
             link_aliases: self.link_aliases,
         })
