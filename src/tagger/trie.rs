@@ -11,6 +11,11 @@ struct Node {
     first_edge: u32,
     edge_count: u32,
     value: u32,
+    /// Where one pattern alone goes on below this node: the pattern's index,
+    /// the depth of this node, and the leaf node that holds its value. Its
+    /// remaining bytes are then a chain read from the pattern, not a node
+    /// apiece; most bytes of a list of names lie on such tails.
+    tail: Option<(u32, u32, u32)>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -121,6 +126,7 @@ impl Trie {
                 first_edge: 0,
                 edge_count: 0,
                 value: NONE,
+                tail: None,
             });
             (nodes.len() - 1) as u32
         };
@@ -128,6 +134,20 @@ impl Trie {
         let root = push_node(&mut nodes);
         let mut stack: Vec<(u32, usize, usize, usize)> = vec![(root, 0, 0, patterns.len())];
         while let Some((node, depth, mut start, end)) = stack.pop() {
+            // Below the two table levels, a single pattern that goes on is a
+            // tail. A pattern longer than a chain may be keeps its nodes, so
+            // that no chain through a tail outgrows a record.
+            if depth >= 2
+                && end == start + 1
+                && patterns
+                    .get(start)
+                    .is_some_and(|(p, _)| p.len() > depth && p.len() <= MAX_CHAIN)
+            {
+                let leaf = push_node(&mut nodes);
+                nodes[leaf as usize].value = patterns[start].1;
+                nodes[node as usize].tail = Some((start as u32, depth as u32, leaf));
+                continue;
+            }
             if start < end && patterns[start].0.len() == depth {
                 nodes[node as usize].value = patterns[start].1;
                 start += 1;
@@ -158,6 +178,10 @@ impl Trie {
             let start = out.len();
             loop {
                 let n = nodes[id as usize];
+                if let Some((pattern, depth, leaf)) = n.tail {
+                    out.extend_from_slice(&patterns[pattern as usize].0[depth as usize..]);
+                    return leaf;
+                }
                 if n.value != NONE || n.edge_count != 1 || out.len() - start == MAX_CHAIN {
                     return id;
                 }
@@ -418,5 +442,68 @@ mod tests {
         assert_eq!(matches(&t, "ibuprofen lysin", 0), [(9, 0)]);
         assert_eq!(matches(&t, "ibuprofen@lysine", 0), [(9, 0)]);
         assert!(t.starts_with(b'I') && t.starts_with(b'i') && !t.starts_with(b'x'));
+    }
+
+    #[test]
+    fn walks_find_exactly_the_patterns_that_start_there() {
+        // Tails at every depth: patterns alone below the root, below the
+        // second level, below a branch, below a value, of two bytes and one.
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcdef",
+            "abd",
+            "b",
+            "bcdefghij",
+            "cd",
+            "cde",
+            "x y z",
+            "x yy",
+            "zzzzzzzzzzzzzzzzzzzzzz",
+            "zzz",
+        ];
+        let texts = [
+            "abcdefg",
+            "abd",
+            "ab",
+            "a",
+            "bcdefghij!",
+            "bcdefgh",
+            "cde",
+            "cd",
+            "x y z",
+            "x yy",
+            "x y",
+            "zzzzzzzzzzzzzzzzzzzzzzzz",
+            "zz",
+            "ABCDEF",
+            "Cde",
+        ];
+        for lower in [false, true] {
+            let t = trie(&words, lower);
+            for text in texts {
+                let expected: Vec<(usize, u32)> = {
+                    let mut found: Vec<(usize, u32)> = words
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, w)| {
+                            let head = text.get(..w.len());
+                            head.is_some_and(|h| {
+                                if lower {
+                                    h.eq_ignore_ascii_case(w)
+                                } else {
+                                    h == **w
+                                }
+                            })
+                        })
+                        .map(|(i, w)| (w.len(), i as u32))
+                        .collect();
+                    found.sort();
+                    found
+                };
+                assert_eq!(matches(&t, text, 0), expected, "{text:?}, lower {lower}");
+            }
+        }
     }
 }
