@@ -188,13 +188,18 @@ impl ExtractorBuilder {
         }
         // The tagger builds on a thread of its own while the rules compile
         // (themselves on several): neither needs the other, and the two
-        // take about as long.
+        // take about as long. Where no thread can be had, one after the other.
         let (tagger, rules) = std::thread::scope(|scope| {
-            let tagger = scope.spawn(|| Tagger::new(&gazetteers));
+            let tagger = std::thread::Builder::new()
+                .spawn_scoped(scope, || Tagger::new(&gazetteers))
+                .ok();
             let rules = RuleEngine::new(&rules, self.rule_size_limit);
-            let tagger = tagger
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let tagger = match tagger {
+                Some(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => Tagger::new(&gazetteers),
+            };
             (tagger, rules)
         });
         Ok(Extractor {

@@ -446,8 +446,9 @@ mod tests {
 
     #[test]
     fn walks_find_exactly_the_patterns_that_start_there() {
-        // Tails at every depth: patterns alone below the root, below the
-        // second level, below a branch, below a value, of two bytes and one.
+        // Tails below a branch ("abd"), below a value ("abcdef" past "abc"),
+        // from the first record level ("bcdefghij", "cde"), beside patterns
+        // of one and two bytes that keep their nodes.
         let words = [
             "a",
             "ab",
