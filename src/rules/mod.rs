@@ -462,14 +462,17 @@ fn compile_all(
     }
     // Interleaved shares: long and short patterns sit together in the files.
     let shares: Vec<Vec<(usize, Compiled)>> = std::thread::scope(|scope| {
+        // A share whose thread cannot be had is missed, and made up below.
         let workers: Vec<_> = (0..threads)
-            .map(|k| {
-                scope.spawn(move || {
-                    (k..patterns.len())
-                        .step_by(threads)
-                        .map(|i| (i, compile(&patterns[i])))
-                        .collect::<Vec<_>>()
-                })
+            .filter_map(|k| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || {
+                        (k..patterns.len())
+                            .step_by(threads)
+                            .map(|i| (i, compile(&patterns[i])))
+                            .collect::<Vec<_>>()
+                    })
+                    .ok()
             })
             .collect();
         workers
@@ -479,8 +482,8 @@ fn compile_all(
     });
     let mut all: Vec<(usize, Compiled)> = shares.into_iter().flatten().collect();
     if all.len() != patterns.len() {
-        // A worker died (it cannot, short of a bug in `regex-automata`): do
-        // it here.
+        // A worker died (it cannot, short of a bug in `regex-automata`) or
+        // never started: do it here.
         return patterns.iter().map(compile).collect();
     }
     all.sort_by_key(|&(i, _)| i);
