@@ -172,7 +172,9 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Loads everything and builds the extractor.
+    /// Loads everything and builds the extractor. The tagger and the rules
+    /// are built side by side, the rules compiled on up to four threads (as
+    /// many as the machine has), all of them joined before this returns.
     pub fn build(&self) -> Result<Extractor, Error> {
         let gazetteers = self.gazetteers()?;
         let mut rules = Vec::new();
