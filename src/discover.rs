@@ -345,11 +345,12 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
     let mut found: Vec<Found> = Vec::new();
     let mut spans: Vec<(usize, usize)> = taken.to_vec();
     let mut add = |start: usize, end: usize, entity_type: EntityType, found: &mut Vec<Found>| {
-        let id = derived_id(&text[start..end]);
+        let name = &text[start..end];
         let (start, end) = (norm.original_start(start), norm.original_end(end));
         if start >= end || overlaps_any(&spans, start, end) {
             return;
         }
+        let id = derived_id(name);
         let i = spans.partition_point(|&(s, _)| s < start);
         spans.insert(i, (start, end));
         found.push(Found {
