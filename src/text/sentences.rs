@@ -598,7 +598,9 @@ struct Gap {
 /// spaces alone, then a capital letter. Most sentences end so. No rule holds
 /// such a break back: SB6 and SB7 need the digit or capital right after the
 /// full stop, SB8 a lower-case letter after the spaces, SB8a a continuation
-/// mark or another terminator; so SB11 breaks before the capital.
+/// mark or another terminator; so SB11 breaks before the capital. This holds
+/// however long the cluster and the spaces are, so such a break is also
+/// found where the window would be too long to give the segmenter.
 fn surely_breaks(text: &str, t: usize, end: usize, next: usize) -> bool {
     let bytes = text.as_bytes();
     let (Some(cluster), Some(gap), Some(first)) =
@@ -1169,6 +1171,10 @@ mod tests {
             ["The talks ended on Friday.", "Both sides left Geneva."]
         );
         assert_eq!(split("No final period here"), ["No final period here"]);
+        // However many spaces: too long a window for the segmenter, but
+        // not for the shortcut, which decides the same as UAX #29 would.
+        let spaced = format!("The talks ended.{}Both sides left.", " ".repeat(300));
+        assert_eq!(split(&spaced), ["The talks ended.", "Both sides left."]);
     }
 
     #[test]
