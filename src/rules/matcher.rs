@@ -81,10 +81,13 @@ impl Tokens {
     }
 
     /// Adds the word `text[start..end]`, unless it folds to nothing.
-    fn push_word(&mut self, text: &str, start: usize, end: usize) {
+    /// `ascii_stretch` says it was split from ASCII text: then it is its own
+    /// matching form but for case, unless it is a backtick (the splitter
+    /// drops white space and control characters), and needs no check.
+    fn push_word(&mut self, text: &str, start: usize, end: usize, ascii_stretch: bool) {
         let word = &text[start..end];
         let from = self.words.len();
-        if is_folded_ascii(word) {
+        if (ascii_stretch && word != "`") || is_folded_ascii(word) {
             self.words.push_str(word);
             self.words[from..].make_ascii_lowercase();
         } else {
@@ -302,6 +305,7 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens)
             text,
             |i| bytes.get(i).map(|&b| b as char),
             |i| start + i.min(bytes.len()),
+            true,
             out,
         );
     } else {
@@ -310,17 +314,19 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens)
             text,
             |i| chars.get(i).map(|&(_, c)| c),
             |i| start + chars.get(i).map_or(slice.len(), |&(o, _)| o),
+            false,
             out,
         );
     }
 }
 
 /// The splitting of [`push_words`], the `i`th character of the stretch
-/// being `at(i)`, at byte `offset(i)` of `text`.
+/// being `at(i)`, at byte `offset(i)` of `text`; `ascii` when the stretch is.
 fn split_words(
     text: &str,
     at: impl Fn(usize) -> Option<char>,
     offset: impl Fn(usize) -> usize,
+    ascii: bool,
     out: &mut Tokens,
 ) {
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
@@ -355,19 +361,19 @@ fn split_words(
             {
                 word_end = i - 1;
             }
-            out.push_word(text, offset(first), offset(word_end));
+            out.push_word(text, offset(first), offset(word_end), ascii);
             if word_end < i {
-                out.push_word(text, offset(word_end), offset(i + 2));
+                out.push_word(text, offset(word_end), offset(i + 2), ascii);
                 i += 2;
             }
             continue;
         }
         if is_apostrophe(c) && matches!(at(i + 1), Some('s' | 'S')) && !is_word(at(i + 2)) {
-            out.push_word(text, offset(i), offset(i + 2));
+            out.push_word(text, offset(i), offset(i + 2), ascii);
             i += 2;
             continue;
         }
-        out.push_word(text, offset(i), offset(i + 1));
+        out.push_word(text, offset(i), offset(i + 1), ascii);
         i += 1;
     }
 }
@@ -685,6 +691,7 @@ mod tests {
             "The envoy didn't say; he'd left O'Hare's gate at 5 p.m.",
             "rock 'n' roll, the '90s and Iraq's-",
             "'s n't ' a'b x''y Z'S WON'T",
+            "rock `n` roll, `quoted' ``",
             "\t\r\n\u{7f}\u{1}tabs\u{0}and controls",
         ] {
             let general = words(&format!("é {text}"));
