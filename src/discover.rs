@@ -27,6 +27,7 @@
 //! left alone.
 
 use crate::document::{EntityType, Source};
+use crate::text::blocks::{ascii_in_range, first_marked, HIGH};
 use crate::text::Normalized;
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
@@ -531,30 +532,12 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
 /// The first byte at or after `from` that is an ASCII capital or not ASCII,
 /// looked for eight bytes at a time.
 fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let flagged = |block: u64| {
-        let low7 = block & !HIGH;
-        // High bit set where a byte (below 0x80) is >= 'A', or > 'Z'.
-        let at_least_a = low7 + ONES * u64::from(0x80 - b'A');
-        let above_z = low7 + ONES * u64::from(0x7F - b'Z');
-        (block | (at_least_a & !above_z)) & HIGH
-    };
-    let mut at = from;
-    while let Some(block) = bytes.get(at..at.saturating_add(8)) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(block);
-        let hits = flagged(u64::from_le_bytes(word));
-        if hits != 0 {
-            return Some(at + hits.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let offset = bytes
-        .get(at..)?
-        .iter()
-        .position(|&b| b >= 0x80 || b.is_ascii_uppercase())?;
-    Some(at + offset)
+    first_marked(
+        bytes,
+        from,
+        |block| (block & HIGH) | ascii_in_range(block, b'A', b'Z'),
+        |b| b >= 0x80 || b.is_ascii_uppercase(),
+    )
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ use crate::document::EntityType;
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
 use crate::hash::FxHashMap;
+use crate::text::blocks::{ascii_in_range, first_marked, HIGH};
 use crate::text::{fold_key, is_word_char, Normalized};
 use std::sync::Arc;
 use trie::{BytePairs, Trie};
@@ -87,34 +88,22 @@ static ASCII_WORD: [bool; 256] = {
 /// The high bit of each byte of `block` that is not an ASCII letter or digit.
 #[inline]
 fn not_ascii_alphanumeric(block: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = block & !HIGH;
-    // High bit set where a byte (below 0x80) is >= `c`, or > `c`.
-    let at_least = |c: u8| low7 + ONES * u64::from(0x80 - c);
-    let above = |c: u8| low7 + ONES * u64::from(0x7F - c);
-    let in_range = |lo: u8, hi: u8| at_least(lo) & !above(hi);
-    let alphanumeric =
-        (in_range(b'0', b'9') | in_range(b'A', b'Z') | in_range(b'a', b'z')) & !block;
+    let alphanumeric = ascii_in_range(block, b'0', b'9')
+        | ascii_in_range(block, b'A', b'Z')
+        | ascii_in_range(block, b'a', b'z');
     !alphanumeric & HIGH
 }
 
 /// The end of the word starting at `at`, or `at` if no word starts there.
 #[inline]
-fn skip_word(text: &str, mut at: usize) -> usize {
+fn skip_word(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     // Eight ASCII bytes at a time: a word ends within one or two blocks,
     // and finding where costs no branch per byte.
-    while let Some(block) = bytes.get(at..at + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(block);
-        let ends = not_ascii_alphanumeric(u64::from_le_bytes(word));
-        if ends != 0 {
-            at += ends.trailing_zeros() as usize / 8;
-            break;
-        }
-        at += 8;
-    }
+    let mut at = first_marked(bytes, at, not_ascii_alphanumeric, |b| {
+        !ASCII_WORD[b as usize]
+    })
+    .unwrap_or(bytes.len());
     while let Some(&b) = bytes.get(at) {
         if ASCII_WORD[b as usize] {
             at += 1;

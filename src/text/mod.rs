@@ -1,6 +1,7 @@
 //! Text handling: the matching view of a document (normalisation) and the
 //! conversion of byte offsets to code-point offsets.
 
+pub(crate) mod blocks;
 mod fold_table;
 mod normalize;
 mod offsets;

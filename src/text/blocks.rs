@@ -1,0 +1,92 @@
+//! Looking at text eight bytes at a time: a byte class tested on a whole
+//! `u64` block at once, with no branch per byte.
+
+/// The high bit of every byte.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in every byte.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `block` that is ASCII and in `lo..=hi`.
+#[inline]
+pub(crate) fn ascii_in_range(block: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = block & !HIGH;
+    // High bit set where a byte's low seven bits are >= `lo`, or > `hi`; no
+    // sum carries into the next byte.
+    let at_least = low7 + ONES * u64::from(0x80 - lo);
+    let above = low7 + ONES * u64::from(0x7F - hi);
+    at_least & !above & !block & HIGH
+}
+
+/// The first byte at or after `from` that `flags` marks in its block (the
+/// high bit of each marked byte, exactly) or, in the last bytes too few for
+/// a block, that `marked` accepts.
+#[inline]
+pub(crate) fn first_marked(
+    bytes: &[u8],
+    from: usize,
+    flags: impl Fn(u64) -> u64,
+    marked: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut at = from;
+    while let Some(block) = bytes.get(at..at.saturating_add(8)) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let hits = flags(u64::from_le_bytes(word));
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let offset = bytes.get(at..)?.iter().position(|&b| marked(b))?;
+    Some(at + offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_range_test_agrees_with_the_byte_test() {
+        let by_bytes = |block: u64, lo: u8, hi: u8| {
+            (0..8).fold(0u64, |bits, lane| {
+                let b = (block >> (8 * lane)) as u8;
+                bits | u64::from((lo..=hi).contains(&b)) << (8 * lane + 7)
+            })
+        };
+        for (lo, hi) in [(b'A', b'Z'), (b'0', b'9'), (0, 0x7F), (b'a', b'a')] {
+            for filler in [b'#', b'Z', 0xFF] {
+                for b in 0..=255u8 {
+                    for lane in 0..8 {
+                        let block = u64::from_le_bytes([filler; 8]) & !(0xFF << (8 * lane))
+                            | u64::from(b) << (8 * lane);
+                        assert_eq!(
+                            ascii_in_range(block, lo, hi),
+                            by_bytes(block, lo, hi),
+                            "byte {b:#x} lane {lane} filler {filler:#x} range {lo:#x}..={hi:#x}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_first_marked_byte_in_blocks_and_the_tail() {
+        let upper = |block: u64| ascii_in_range(block, b'A', b'Z');
+        for len in 0..20 {
+            for at in 0..len {
+                let mut text = vec![b'x'; len];
+                text[at] = b'Q';
+                for from in 0..=len {
+                    let expected = (from <= at).then_some(at);
+                    assert_eq!(
+                        first_marked(&text, from, upper, |b| b.is_ascii_uppercase()),
+                        expected,
+                        "len {len} at {at} from {from}"
+                    );
+                }
+            }
+        }
+        assert_eq!(first_marked(b"abc", 9, upper, |_| true), None);
+    }
+}
