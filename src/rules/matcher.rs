@@ -87,12 +87,7 @@ impl Tokens {
     fn push_word(&mut self, text: &str, start: usize, end: usize, ascii_stretch: bool) {
         let word = &text[start..end];
         let from = self.words.len();
-        if (ascii_stretch && word != "`") || is_folded_ascii(word) {
-            self.words.push_str(word);
-            self.words[from..].make_ascii_lowercase();
-        } else {
-            self.words.push_str(&fold_token(word));
-        }
+        push_folded(word, ascii_stretch && word != "`", &mut self.words);
         let to = self.words.len();
         if to > from {
             self.list.push(Token {
@@ -279,15 +274,30 @@ fn is_coordinator(word: &str) -> bool {
 
 /// A token's matching form: folded like the tagger's view, lower-cased.
 pub(crate) fn fold_token(text: &str) -> String {
-    if is_folded_ascii(text) {
-        return text.to_ascii_lowercase();
+    let mut folded = String::new();
+    push_folded(text, false, &mut folded);
+    folded
+}
+
+/// Appends the matching form of the token `text` to `out`. Text that is
+/// already its own matching view but for case (`plain`, or found so) is
+/// only lower-cased. Inlined: every token of a sentence passes here, and
+/// the call alone cost 0.7% of extraction's instructions.
+#[inline(always)]
+fn push_folded(text: &str, plain: bool, out: &mut String) {
+    if plain || is_folded_ascii(text) {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(
+            Normalized::new(text)
+                .as_str()
+                .trim()
+                .chars()
+                .flat_map(char::to_lowercase),
+        );
     }
-    Normalized::new(text)
-        .as_str()
-        .trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 fn is_apostrophe(c: char) -> bool {
