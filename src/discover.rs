@@ -107,79 +107,87 @@ static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
         .collect()
 });
 
+/// The patterns gated by key words, as bits: organisations by their heads
+/// ("Ministry of ...") and by their tails ("... Party"), places after "the
+/// city of" and before "province", people in roles.
+const GATE_HEADS: u8 = 1;
+const GATE_TAILS: u8 = 1 << 1;
+const GATE_CITY_OF: u8 = 1 << 2;
+const GATE_PROVINCE: u8 = 1 << 3;
+const GATE_ROLES: u8 = 1 << 4;
+
 /// The organisation and place patterns run only on documents that hold one
 /// of their key words: most name no province and no ministry, and scanning
 /// for the words costs less than a pattern. So does the pattern for people
-/// in roles, which needs a role word. Each word with the patterns (bits:
-/// heads of organisations, organisation tails, "the city of", "X
-/// province", people in roles) that cannot match without it. No word
-/// begins another, so a scan that resumes one byte after each match start
-/// sees every word present, even where words overlap.
+/// in roles, which needs a role word. Each word with the patterns that
+/// cannot match without it. No word begins another, so a scan that resumes
+/// one byte after each match start sees every word present, even where
+/// words overlap.
 const KEY_WORDS: &[(&str, u8)] = &[
-    ("Ministry", 0b0001),
-    ("Department", 0b0001),
-    ("Office", 0b0001),
-    ("University", 0b0011),
-    ("Bank", 0b0011),
-    ("Council", 0b0011),
-    ("Commission", 0b0011),
-    ("Party", 0b0010),
-    ("Brigade", 0b0010),
-    ("Front", 0b0010),
-    ("Movement", 0b0010),
-    ("Corporation", 0b0010),
-    ("Corp.", 0b0010),
-    ("Company", 0b0010),
-    ("Co.", 0b0010),
-    ("Inc.", 0b0010),
-    ("Ltd.", 0b0010),
-    ("Group", 0b0010),
-    ("Committee", 0b0010),
-    ("Agency", 0b0010),
-    ("Authority", 0b0010),
-    ("Institute", 0b0010),
-    ("Foundation", 0b0010),
-    ("Association", 0b0010),
-    ("Federation", 0b0010),
-    ("League", 0b0010),
-    ("Union", 0b0010),
-    ("Organisation", 0b0010),
-    ("Organization", 0b0010),
-    ("College", 0b0010),
-    ("Army", 0b0010),
-    ("Militia", 0b0010),
-    ("Forces", 0b0010),
-    ("Guard", 0b0010),
-    ("Battalion", 0b0010),
-    ("city", 0b0100),
-    ("town", 0b0100),
-    ("village", 0b0100),
-    ("capital", 0b0100),
-    ("region", 0b0100),
-    ("province", 0b1100),
-    ("governorate", 0b1000),
-    ("district", 0b1000),
-    ("spokes", 0b10000),
-    ("analyst", 0b10000),
-    ("official", 0b10000),
-    ("minister", 0b10000),
-    ("advis", 0b10000),
-    ("commander", 0b10000),
-    ("researcher", 0b10000),
-    ("scholar", 0b10000),
-    ("professor", 0b10000),
-    ("economist", 0b10000),
-    ("diplomat", 0b10000),
-    ("lawyer", 0b10000),
-    ("journalist", 0b10000),
-    ("expert", 0b10000),
-    ("fellow", 0b10000),
-    ("director", 0b10000),
-    ("leader", 0b10000),
-    ("member", 0b10000),
-    ("envoy", 0b10000),
-    ("ambassador", 0b10000),
-    ("cleric", 0b10000),
+    ("Ministry", GATE_HEADS),
+    ("Department", GATE_HEADS),
+    ("Office", GATE_HEADS),
+    ("University", GATE_HEADS | GATE_TAILS),
+    ("Bank", GATE_HEADS | GATE_TAILS),
+    ("Council", GATE_HEADS | GATE_TAILS),
+    ("Commission", GATE_HEADS | GATE_TAILS),
+    ("Party", GATE_TAILS),
+    ("Brigade", GATE_TAILS),
+    ("Front", GATE_TAILS),
+    ("Movement", GATE_TAILS),
+    ("Corporation", GATE_TAILS),
+    ("Corp.", GATE_TAILS),
+    ("Company", GATE_TAILS),
+    ("Co.", GATE_TAILS),
+    ("Inc.", GATE_TAILS),
+    ("Ltd.", GATE_TAILS),
+    ("Group", GATE_TAILS),
+    ("Committee", GATE_TAILS),
+    ("Agency", GATE_TAILS),
+    ("Authority", GATE_TAILS),
+    ("Institute", GATE_TAILS),
+    ("Foundation", GATE_TAILS),
+    ("Association", GATE_TAILS),
+    ("Federation", GATE_TAILS),
+    ("League", GATE_TAILS),
+    ("Union", GATE_TAILS),
+    ("Organisation", GATE_TAILS),
+    ("Organization", GATE_TAILS),
+    ("College", GATE_TAILS),
+    ("Army", GATE_TAILS),
+    ("Militia", GATE_TAILS),
+    ("Forces", GATE_TAILS),
+    ("Guard", GATE_TAILS),
+    ("Battalion", GATE_TAILS),
+    ("city", GATE_CITY_OF),
+    ("town", GATE_CITY_OF),
+    ("village", GATE_CITY_OF),
+    ("capital", GATE_CITY_OF),
+    ("region", GATE_CITY_OF),
+    ("province", GATE_CITY_OF | GATE_PROVINCE),
+    ("governorate", GATE_PROVINCE),
+    ("district", GATE_PROVINCE),
+    ("spokes", GATE_ROLES),
+    ("analyst", GATE_ROLES),
+    ("official", GATE_ROLES),
+    ("minister", GATE_ROLES),
+    ("advis", GATE_ROLES),
+    ("commander", GATE_ROLES),
+    ("researcher", GATE_ROLES),
+    ("scholar", GATE_ROLES),
+    ("professor", GATE_ROLES),
+    ("economist", GATE_ROLES),
+    ("diplomat", GATE_ROLES),
+    ("lawyer", GATE_ROLES),
+    ("journalist", GATE_ROLES),
+    ("expert", GATE_ROLES),
+    ("fellow", GATE_ROLES),
+    ("director", GATE_ROLES),
+    ("leader", GATE_ROLES),
+    ("member", GATE_ROLES),
+    ("envoy", GATE_ROLES),
+    ("ambassador", GATE_ROLES),
+    ("cleric", GATE_ROLES),
 ];
 
 /// The key words in two scans, capitalised and lower-case, with the bits each
@@ -371,7 +379,10 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
         }
     }
     let present = key_words_present(text);
-    if let Some(re) = PERSON_WITH_ROLE.as_ref().filter(|_| present & 0b10000 != 0) {
+    if let Some(re) = PERSON_WITH_ROLE
+        .as_ref()
+        .filter(|_| present & GATE_ROLES != 0)
+    {
         for caps in re.captures_iter(text) {
             if let Some(m) = caps
                 .name("name")
@@ -387,11 +398,12 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             }
         }
     }
-    for (patterns, first_bit, entity_type) in
-        [(&*ORGS, 0, EntityType::Org), (&*PLACES, 2, EntityType::Gpe)]
-    {
-        for (re, bit) in patterns.iter().zip(first_bit..) {
-            if present & (1 << bit) == 0 {
+    for (patterns, gates, entity_type) in [
+        (&*ORGS, [GATE_HEADS, GATE_TAILS], EntityType::Org),
+        (&*PLACES, [GATE_CITY_OF, GATE_PROVINCE], EntityType::Gpe),
+    ] {
+        for (re, gate) in patterns.iter().zip(gates) {
+            if present & gate == 0 {
                 continue;
             }
             for caps in re.captures_iter(text) {
@@ -558,11 +570,11 @@ mod tests {
         let [city_of, province] = place_patterns();
         // Each pattern, its bit, and the end its fixed words are at.
         let gated = [
-            (heads, 0b0001, ExtractKind::Prefix),
-            (tails, 0b0010, ExtractKind::Suffix),
-            (city_of, 0b0100, ExtractKind::Prefix),
-            (province, 0b1000, ExtractKind::Suffix),
-            (person_with_role_pattern(), 0b10000, ExtractKind::Suffix),
+            (heads, GATE_HEADS, ExtractKind::Prefix),
+            (tails, GATE_TAILS, ExtractKind::Suffix),
+            (city_of, GATE_CITY_OF, ExtractKind::Prefix),
+            (province, GATE_PROVINCE, ExtractKind::Suffix),
+            (person_with_role_pattern(), GATE_ROLES, ExtractKind::Suffix),
         ];
         for (pattern, bit, kind) in gated {
             let hir = regex_syntax::ParserBuilder::new()
@@ -599,16 +611,22 @@ mod tests {
                 assert!(a == b || !a.starts_with(b), "{a:?} begins with {b:?}");
             }
         }
-        assert_eq!(key_words_present("the Departmentown district"), 0b1101);
-        assert_eq!(key_words_present("Riots in Diyala province."), 0b1100);
+        assert_eq!(
+            key_words_present("the Departmentown district"),
+            GATE_HEADS | GATE_CITY_OF | GATE_PROVINCE
+        );
+        assert_eq!(
+            key_words_present("Riots in Diyala province."),
+            GATE_CITY_OF | GATE_PROVINCE
+        );
         assert_eq!(key_words_present("Nothing here."), 0);
         assert_eq!(
             key_words_present("Ali, an adviser, and the spokeswoman"),
-            0b10000
+            GATE_ROLES
         );
         assert_eq!(
             key_words_present("the Ministry of Oil and the Badr Army"),
-            0b0011
+            GATE_HEADS | GATE_TAILS
         );
     }
 
