@@ -17,9 +17,18 @@ pub(crate) fn ascii_in_range(block: u64, lo: u8, hi: u8) -> u64 {
     at_least & !above & !block & HIGH
 }
 
-/// The first byte at or after `from` that `flags` marks in its block (the
-/// high bit of each marked byte, exactly) or, in the last bytes too few for
-/// a block, that `marked` accepts.
+/// The high bit of each byte of `block` equal to `b` (exact: no borrow runs
+/// from one byte into the next).
+#[inline]
+pub(crate) fn bytes_equal(block: u64, b: u8) -> u64 {
+    let x = block ^ (ONES * u64::from(b));
+    !(((x & !HIGH) + !HIGH) | x | !HIGH)
+}
+
+/// The first byte at or after `from` that `marked` accepts. `flags` gives
+/// for a block the high bit of at least every byte `marked` would accept
+/// (of others too, if that is cheaper: each flagged byte is then asked),
+/// so that blocks with none are passed over whole.
 #[inline]
 pub(crate) fn first_marked(
     bytes: &[u8],
@@ -31,9 +40,13 @@ pub(crate) fn first_marked(
     while let Some(block) = bytes.get(at..at.saturating_add(8)) {
         let mut word = [0u8; 8];
         word.copy_from_slice(block);
-        let hits = flags(u64::from_le_bytes(word));
-        if hits != 0 {
-            return Some(at + hits.trailing_zeros() as usize / 8);
+        let mut hits = flags(u64::from_le_bytes(word));
+        while hits != 0 {
+            let lane = hits.trailing_zeros() as usize / 8;
+            if marked(word[lane]) {
+                return Some(at + lane);
+            }
+            hits &= hits - 1;
         }
         at += 8;
     }
@@ -88,5 +101,27 @@ mod tests {
             }
         }
         assert_eq!(first_marked(b"abc", 9, upper, |_| true), None);
+        // Flags that mark more than `marked` takes: the others are passed.
+        let text = b"aQbQcQdQ eQ";
+        assert_eq!(first_marked(text, 0, upper, |b| b == b' '), Some(8));
+        assert_eq!(first_marked(text, 0, |_| HIGH, |b| b == b'e'), Some(9));
+    }
+
+    #[test]
+    fn equal_bytes_are_flagged_exactly() {
+        for b in 0..=255u8 {
+            for other in [0u8, 1, b.wrapping_add(1), b.wrapping_sub(1), 0x80, 0xFF] {
+                let mut bytes = [other; 8];
+                bytes[3] = b;
+                let expected = (0..8).fold(0u64, |bits, lane| {
+                    bits | u64::from(bytes[lane] == b) << (8 * lane + 7)
+                });
+                assert_eq!(
+                    bytes_equal(u64::from_le_bytes(bytes), b),
+                    expected,
+                    "{b:#x} among {other:#x}"
+                );
+            }
+        }
     }
 }

@@ -18,6 +18,7 @@
 //! The view remembers where its length differs from the original, so every
 //! offset found in it maps back to the original text exactly.
 
+use super::blocks::{bytes_equal, HIGH, ONES};
 use super::fold_table::LATIN_FOLDS;
 use std::borrow::Cow;
 
@@ -64,19 +65,14 @@ fn needs_folding(b: u8, next: Option<u8>) -> bool {
 /// run a byte at a time.
 #[inline]
 fn clean_prefix(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // High bit set in each byte of `x` that is zero (exact, no borrow
-    // between bytes).
-    let zero_bytes = |x: u64| !(((x & !HIGH) + !HIGH) | x | !HIGH);
     while let Some(block) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(block);
         let w = u64::from_le_bytes(word);
         // Any byte >= 0x80 or < 0x20 (control characters, tab, line breaks).
         let odd = (w | w.wrapping_sub(ONES * 0x20)) & HIGH;
-        let backtick = zero_bytes(w ^ (ONES * u64::from(b'`')));
-        let spaces = zero_bytes(w ^ (ONES * u64::from(b' ')));
+        let backtick = bytes_equal(w, b'`');
+        let spaces = bytes_equal(w, b' ');
         let double_space = spaces & (spaces >> 8);
         if odd | backtick | double_space != 0
             || (spaces >> 63 != 0 && needs_folding(b' ', bytes.get(at + 8).copied()))

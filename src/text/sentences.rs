@@ -84,6 +84,7 @@
 //! - Some wire copy capitalises words after "U.S." mid-sentence ("the U.S.
 //!   Officials"); before a function word that is split.
 
+use super::blocks::{first_marked, HIGH, ONES};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits `text` into sentences, as byte ranges into `text`.
@@ -168,32 +169,22 @@ static BYTE_CLASS: [u8; 256] = {
 /// `\n` `\r` and no byte above 0x7F; only words that might hold a candidate
 /// are looked at byte by byte.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // Nonzero when some byte of `word` is zero (may also flag the byte after
-    // a zero byte, which the byte-wise check then rejects).
-    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at.saturating_add(8)) {
-        let word = chunk.try_into().map_or(u64::MAX, u64::from_ne_bytes);
-        let flagged = (word & HIGHS)
-            | has_zero(word ^ (ONES * u64::from(b'.')))
-            | has_zero(word ^ (ONES * u64::from(b'!')))
-            | has_zero(word ^ (ONES * u64::from(b'?')))
-            | has_zero(word ^ (ONES * u64::from(b'\n')))
-            | has_zero(word ^ (ONES * u64::from(b'\r')));
-        if flagged != 0 {
-            if let Some(offset) = chunk.iter().position(|&b| is_candidate_byte(b)) {
-                return Some(at + offset);
-            }
-        }
-        at += 8;
-    }
-    let offset = bytes
-        .get(at..)?
-        .iter()
-        .position(|&b| is_candidate_byte(b))?;
-    Some(at + offset)
+    // The lanes where `block` may equal `b`: every equal one, and perhaps
+    // some after it that a borrow reaches, which `is_candidate_byte` turns
+    // away; cheaper than the exact `bytes_equal`.
+    let may_equal = |block: u64, b: u8| {
+        let x = block ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    let flags = |block: u64| {
+        (block & HIGH)
+            | may_equal(block, b'.')
+            | may_equal(block, b'!')
+            | may_equal(block, b'?')
+            | may_equal(block, b'\n')
+            | may_equal(block, b'\r')
+    };
+    first_marked(bytes, from, flags, is_candidate_byte)
 }
 
 /// Whether the candidate scan stops at `b`.
