@@ -116,7 +116,9 @@ impl Gazetteer {
     pub fn parse(name: impl AsRef<Path>, text: &str) -> Result<Gazetteer, Error> {
         let name = name.as_ref();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut entries = Vec::new();
+        // An entry per line at most: room for them all at once, not a copy
+        // of everything read so far each time the list grows.
+        let mut entries = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
         for (index, line) in text.lines().enumerate() {
             let line_no = index + 1;
             let line = line.strip_suffix('\r').unwrap_or(line);
@@ -128,6 +130,7 @@ impl Gazetteer {
             })?;
             entries.push(entry);
         }
+        entries.shrink_to_fit();
         Ok(Gazetteer {
             name: name.to_path_buf(),
             entries,
@@ -213,65 +216,64 @@ fn line_and_column(prefix: &[u8]) -> (usize, usize) {
 
 /// Parses one non-comment line; on error gives the 1-based column and message.
 fn parse_line(line: &str, line_no: usize) -> Result<Entry, (usize, String)> {
-    // (code-point column where the field starts, field)
-    let mut fields = Vec::with_capacity(5);
-    let mut column = 1;
-    for field in line.split('\t') {
-        fields.push((column, field));
-        column += field.chars().count() + 1;
-    }
-    if fields.len() > 5 {
+    // Columns are only wanted for errors: each is counted from where its
+    // field lies in the line when one is reported.
+    let column = |field: &str| column_of(line, field);
+    let mut fields = line.split('\t');
+    let surface = fields.next().unwrap_or(line);
+    let type_field = fields.next();
+    let id_field = fields.next();
+    let alias_field = fields.next();
+    let option_field = fields.next();
+    if let Some(extra) = fields.next() {
         return Err((
-            fields[5].0 - 1,
+            column(extra) - 1,
             "expected at most 5 TAB-separated fields: surface, type, id, aliases, options".into(),
         ));
     }
-    let (surface_col, surface) = fields[0];
-    let surface = check_surface(surface, surface_col)?;
-    let Some(&(type_col, type_name)) = fields.get(1) else {
+    let surface = check_surface(surface, column(surface))?;
+    let Some(type_field) = type_field else {
         return Err((
             line.chars().count() + 1,
             format!("expected a TAB and an entity type after the surface form {surface:?}"),
         ));
     };
-    let type_name = type_name.trim();
+    let type_name = type_field.trim();
     if type_name.is_empty()
         || !type_name
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
     {
         return Err((
-            type_col,
+            column(type_field),
             format!("expected an entity type such as PERSON, ORG or GPE, found {type_name:?}"),
         ));
     }
-    let id = match fields.get(2).map(|(_, id)| id.trim()) {
+    let id = match id_field.map(str::trim) {
         Some(id) if !id.is_empty() => id.to_string(),
         _ => derive_id(surface),
     };
     let mut aliases = Vec::new();
-    if let Some(&(mut col, list)) = fields.get(3) {
+    if let Some(list) = alias_field {
         if !list.trim().is_empty() {
             for alias in list.split('|') {
-                aliases.push(check_surface(alias, col)?.to_string());
-                col += alias.chars().count() + 1;
+                aliases.push(check_surface(alias, column(alias))?.to_string());
             }
         }
     }
     let mut case_insensitive = false;
-    if let Some(&(mut col, options)) = fields.get(4) {
+    if let Some(options) = option_field {
         for option in options.split(',') {
             match option.trim() {
                 "nocase" => case_insensitive = true,
                 "" => {}
                 other => {
                     return Err((
-                        col,
+                        column(option),
                         format!("unknown option {other:?}; expected \"nocase\""),
                     ));
                 }
             }
-            col += option.chars().count() + 1;
         }
     }
     Ok(Entry {
@@ -282,6 +284,16 @@ fn parse_line(line: &str, line_no: usize) -> Result<Entry, (usize, String)> {
         case_insensitive,
         line: line_no,
     })
+}
+
+/// The 1-based code-point column at which `part`, a slice of `line`, starts.
+fn column_of(line: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize)
+        .saturating_sub(line.as_ptr() as usize)
+        .min(line.len());
+    line.get(..offset)
+        .map_or(offset, |before| before.chars().count())
+        + 1
 }
 
 fn check_surface(surface: &str, column: usize) -> Result<&str, (usize, String)> {

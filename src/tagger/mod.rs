@@ -25,6 +25,7 @@
 //! that cannot begin a name (by their first two bytes) cost one bit test, and
 //! no match is ever started inside a word.
 
+mod spellings;
 mod trie;
 
 use crate::document::EntityType;
@@ -33,6 +34,7 @@ use crate::gazetteer::Gazetteer;
 use crate::hash::FxHashMap;
 use crate::text::blocks::{ascii_in_range, first_marked, HIGH};
 use crate::text::{fold_key, is_word_char, Normalized};
+use spellings::Spellings;
 use std::sync::Arc;
 use trie::{BytePairs, Trie};
 
@@ -131,30 +133,18 @@ pub(crate) struct Tagger {
     entities: Vec<TaggedEntity>,
 }
 
-/// How a pattern string came from its entry: its own spelling beats a case
-/// variant derived from another entry.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Origin {
-    Derived,
-    Exact,
-}
-
 impl Tagger {
     pub(crate) fn new(gazetteers: &[Gazetteer]) -> Result<Tagger, Error> {
         let mut entities: Vec<TaggedEntity> = Vec::new();
-        let mut entity_index: FxHashMap<(Arc<str>, EntityType), u32> = FxHashMap::default();
-        // (pattern, entity, origin, load order): where several give the same
-        // pattern, an entry's own spelling beats a derived case variant, then
-        // the entry loaded last wins.
-        let mut cased: Vec<(String, u32, Origin, usize)> = Vec::new();
-        let mut caseless: Vec<(String, u32, Origin, usize)> = Vec::new();
+        let mut entity_index: FxHashMap<(&str, &EntityType), u32> = FxHashMap::default();
+        let mut cased = Spellings::default();
+        let mut caseless = Spellings::default();
         for gazetteer in gazetteers {
             for entry in gazetteer.entries() {
-                let id: Arc<str> = Arc::from(entry.id.as_str());
-                let key = (id.clone(), entry.entity_type.clone());
+                let key = (entry.id.as_str(), &entry.entity_type);
                 let entity = *entity_index.entry(key).or_insert_with(|| {
                     entities.push(TaggedEntity {
-                        id,
+                        id: Arc::from(entry.id.as_str()),
                         entity_type: entry.entity_type.clone(),
                     });
                     (entities.len() - 1) as u32
@@ -165,19 +155,15 @@ impl Tagger {
                         continue;
                     }
                     if entry.case_insensitive {
-                        let order = caseless.len();
-                        caseless.push((name.to_lowercase(), entity, Origin::Exact, order));
-                        continue;
-                    }
-                    for (variant, origin) in case_variants(&name) {
-                        let order = cased.len();
-                        cased.push((variant, entity, origin, order));
+                        caseless.push_exact(&name.to_lowercase(), entity);
+                    } else {
+                        cased.push_with_case_variants(&name, entity);
                     }
                 }
             }
         }
-        let cased = Trie::new(&winning_patterns(cased), false);
-        let caseless = Trie::new(&winning_patterns(caseless), true);
+        let cased = Trie::new(&cased.winners(), false);
+        let caseless = Trie::new(&caseless.winners(), true);
         let mut first_pairs = BytePairs::new();
         cased.mark_first_pairs(&mut first_pairs);
         caseless.mark_first_pairs(&mut first_pairs);
@@ -251,96 +237,6 @@ impl Tagger {
     }
 }
 
-/// One value per pattern: the best origin, then the last loaded; sorted by
-/// pattern bytes as the trie wants them.
-fn winning_patterns(patterns: Vec<(String, u32, Origin, usize)>) -> Vec<(Vec<u8>, u32)> {
-    // Each pattern's first eight bytes as a big-endian number order like the
-    // bytes themselves (a shorter pattern pads with zeros and ties, and the
-    // bytes decide), so most comparisons of the sort are one of integers.
-    let head = |p: &str| {
-        let mut bytes = [0u8; 8];
-        let n = p.len().min(8);
-        bytes[..n].copy_from_slice(&p.as_bytes()[..n]);
-        u64::from_be_bytes(bytes)
-    };
-    let mut keyed: Vec<(u64, (String, u32, Origin, usize))> =
-        patterns.into_iter().map(|p| (head(&p.0), p)).collect();
-    keyed.sort_unstable_by(|(ha, a), (hb, b)| {
-        ha.cmp(hb)
-            .then_with(|| a.0.cmp(&b.0))
-            .then(b.2.cmp(&a.2))
-            .then(b.3.cmp(&a.3))
-    });
-    keyed.dedup_by(|later, first| later.1 .0 == first.1 .0);
-    keyed
-        .into_iter()
-        .map(|(_, (p, e, _, _))| (p.into_bytes(), e))
-        .collect()
-}
-
-/// The spellings a cased entry matches: its own, first letter capitalised,
-/// every word capitalised, and all capitals. A derived spelling is only
-/// written out where it differs from the entry's own; most names already
-/// start with capitals.
-fn case_variants(name: &str) -> Vec<(String, Origin)> {
-    let mut variants = Vec::with_capacity(4);
-    variants.push((name.to_string(), Origin::Exact));
-    let upper = name
-        .chars()
-        .any(|c| !changes_nothing(c.to_uppercase(), c))
-        .then(|| name.to_uppercase());
-    for derived in [capitalise_first(name), title_case(name), upper]
-        .into_iter()
-        .flatten()
-    {
-        if variants.iter().all(|(v, _)| *v != derived) {
-            variants.push((derived, Origin::Derived));
-        }
-    }
-    variants
-}
-
-/// Whether a case mapping of `c` gives `c` back.
-fn changes_nothing(mut mapped: impl Iterator<Item = char>, c: char) -> bool {
-    mapped.next() == Some(c) && mapped.next().is_none()
-}
-
-/// `name` with its first letter upper-cased, if that changes it.
-fn capitalise_first(name: &str) -> Option<String> {
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    if changes_nothing(first.to_uppercase(), first) {
-        return None;
-    }
-    Some(first.to_uppercase().chain(chars).collect())
-}
-
-/// Upper-cases the first letter of each word (after a space or hyphen),
-/// leaving the other letters as they are ("al-Sistani" → "Al-Sistani"), if
-/// that changes `name`.
-fn title_case(name: &str) -> Option<String> {
-    let word_starts = || {
-        let mut word_start = true;
-        name.chars().map(move |c| {
-            let at_start = word_start;
-            word_start = c == ' ' || c == '-';
-            (c, at_start)
-        })
-    };
-    if word_starts().all(|(c, start)| !start || changes_nothing(c.to_uppercase(), c)) {
-        return None;
-    }
-    let mut out = String::with_capacity(name.len());
-    for (c, start) in word_starts() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.push(c);
-        }
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,38 +258,6 @@ mod tests {
                     "byte {b:#x} lane {lane}"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn case_variants_never_lower_case() {
-        let variants: Vec<String> = case_variants("al-Sistani")
-            .into_iter()
-            .map(|(v, _)| v)
-            .collect();
-        assert_eq!(variants, ["al-Sistani", "Al-Sistani", "AL-SISTANI"]);
-        let variants: Vec<String> = case_variants("McDonald's")
-            .into_iter()
-            .map(|(v, _)| v)
-            .collect();
-        assert_eq!(variants, ["McDonald's", "MCDONALD'S"]);
-        for (name, expected) in [
-            ("Mike Pompeo", &["Mike Pompeo", "MIKE POMPEO"][..]),
-            ("NATO", &["NATO"]),
-            ("9/11", &["9/11"]),
-            (
-                "van der Berg",
-                &[
-                    "van der Berg",
-                    "Van der Berg",
-                    "Van Der Berg",
-                    "VAN DER BERG",
-                ],
-            ),
-            ("straße", &["straße", "Straße", "STRASSE"]),
-        ] {
-            let variants: Vec<String> = case_variants(name).into_iter().map(|(v, _)| v).collect();
-            assert_eq!(variants, expected, "{name:?}");
         }
     }
 }

@@ -117,7 +117,7 @@ fn ascii_lowercase_word(word: u32) -> u32 {
 impl Trie {
     /// Builds the trie of `patterns`, which must be sorted by bytes and
     /// free of duplicates and empty strings.
-    pub(crate) fn new(patterns: &[(Vec<u8>, u32)], ascii_lowercase: bool) -> Trie {
+    pub(crate) fn new(patterns: &[(&[u8], u32)], ascii_lowercase: bool) -> Trie {
         let mut nodes: Vec<Node> = Vec::with_capacity(patterns.len() * 4);
         let mut labels: Vec<u8> = Vec::with_capacity(patterns.len() * 4);
         let mut targets: Vec<u32> = Vec::with_capacity(patterns.len() * 4);
@@ -385,10 +385,10 @@ mod tests {
     use super::*;
 
     fn trie(words: &[&str], lower: bool) -> Trie {
-        let mut patterns: Vec<(Vec<u8>, u32)> = words
+        let mut patterns: Vec<(&[u8], u32)> = words
             .iter()
             .enumerate()
-            .map(|(i, w)| (w.as_bytes().to_vec(), i as u32))
+            .map(|(i, w)| (w.as_bytes(), i as u32))
             .collect();
         patterns.sort();
         Trie::new(&patterns, lower)
