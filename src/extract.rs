@@ -191,19 +191,10 @@ impl ExtractorBuilder {
         // The tagger builds on a thread of its own while the rules compile
         // (themselves on several): neither needs the other, and the two
         // take about as long. Where no thread can be had, one after the other.
-        let (tagger, rules) = std::thread::scope(|scope| {
-            let tagger = std::thread::Builder::new()
-                .spawn_scoped(scope, || Tagger::new(&gazetteers))
-                .ok();
-            let rules = RuleEngine::new(&rules, self.rule_size_limit);
-            let tagger = match tagger {
-                Some(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => Tagger::new(&gazetteers),
-            };
-            (tagger, rules)
-        });
+        let (rules, tagger) = crate::join::join(
+            || RuleEngine::new(&rules, self.rule_size_limit),
+            || Tagger::new(&gazetteers),
+        );
         Ok(Extractor {
             tagger: tagger?,
             rules: rules?,

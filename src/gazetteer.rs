@@ -25,7 +25,7 @@
 
 use crate::document::EntityType;
 use crate::error::{Error, ErrorKind, Location};
-use crate::text::fold_key;
+use crate::text::{fold_key, with_key};
 use std::path::{Path, PathBuf};
 
 /// One gazetteer entry: an entity and the names it is known by.
@@ -116,20 +116,28 @@ impl Gazetteer {
     pub fn parse(name: impl AsRef<Path>, text: &str) -> Result<Gazetteer, Error> {
         let name = name.as_ref();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // An entry per line at most: room for them all at once, not a copy
-        // of everything read so far each time the list grows.
-        let mut entries = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
-        for (index, line) in text.lines().enumerate() {
-            let line_no = index + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
+        // A long list is parsed in two halves at once, split after a line
+        // break: the second half's lines are numbered on from the first's,
+        // and an error in the first half is the one reported.
+        let middle = text.len() / 2;
+        let split = (text.len() >= PARSE_IN_HALVES_FROM)
+            .then(|| text.as_bytes()[middle..].iter().position(|&b| b == b'\n'))
+            .flatten()
+            .map(|i| middle + i + 1);
+        let mut entries = match split {
+            Some(split) => {
+                let (head, tail) = text.split_at(split);
+                let head_lines = line_breaks(head);
+                let (head, tail) = crate::join::join(
+                    || parse_lines(name, head, 0),
+                    || parse_lines(name, tail, head_lines),
+                );
+                let mut entries = head?;
+                entries.extend(tail?);
+                entries
             }
-            let entry = parse_line(line, line_no).map_err(|(column, message)| {
-                Error::new(ErrorKind::Gazetteer, message).at(Location::new(name, line_no, column))
-            })?;
-            entries.push(entry);
-        }
+            None => parse_lines(name, text, 0)?,
+        };
         entries.shrink_to_fit();
         Ok(Gazetteer {
             name: name.to_path_buf(),
@@ -198,6 +206,33 @@ impl Gazetteer {
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
+}
+
+/// Gazetteer text this long or longer is parsed in two halves at once.
+const PARSE_IN_HALVES_FROM: usize = 256 * 1024;
+
+fn line_breaks(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// The entries of `text`, whose first line is line `lines_before + 1` of
+/// the gazetteer `name`.
+fn parse_lines(name: &Path, text: &str, lines_before: usize) -> Result<Vec<Entry>, Error> {
+    // An entry per line at most: room for them all at once, not a copy of
+    // everything read so far each time the list grows.
+    let mut entries = Vec::with_capacity(line_breaks(text) + 1);
+    for (index, line) in text.lines().enumerate() {
+        let line_no = lines_before + index + 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let entry = parse_line(line, line_no).map_err(|(column, message)| {
+            Error::new(ErrorKind::Gazetteer, message).at(Location::new(name, line_no, column))
+        })?;
+        entries.push(entry);
+    }
+    Ok(entries)
 }
 
 /// 1-based line and code-point column just after `prefix`.
@@ -310,23 +345,25 @@ fn check_surface(surface: &str, column: usize) -> Result<&str, (usize, String)> 
 /// The id of an entry that names none: its surface folded to lower-case
 /// ASCII words joined by `_` ("Kata'ib Hezbollah" → "kataib_hezbollah").
 pub(crate) fn derive_id(surface: &str) -> String {
-    let mut id = String::with_capacity(surface.len());
-    for c in fold_key(surface).chars() {
-        if c == '\'' || c == '.' {
-            continue;
+    with_key(surface, |key| {
+        let mut id = String::with_capacity(key.len());
+        for c in key.chars() {
+            if c == '\'' || c == '.' {
+                continue;
+            }
+            if c.is_ascii_alphanumeric() {
+                id.push(c.to_ascii_lowercase());
+            } else if c.is_alphanumeric() {
+                id.extend(c.to_lowercase());
+            } else if !id.is_empty() && !id.ends_with('_') {
+                id.push('_');
+            }
         }
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            id.extend(c.to_lowercase());
-        } else if !id.is_empty() && !id.ends_with('_') {
-            id.push('_');
+        while id.ends_with('_') {
+            id.pop();
         }
-    }
-    while id.ends_with('_') {
-        id.pop();
-    }
-    id
+        id
+    })
 }
 
 #[cfg(test)]
@@ -377,6 +414,53 @@ mod tests {
             "g.tsv:1:19: unknown option \"fuzzy\"; expected \"nocase\""
         );
         assert!(error_of("a\tB\tc\td\te\tf\n").starts_with("g.tsv:1:10: expected at most 5"));
+    }
+
+    #[test]
+    fn long_lists_parse_in_halves_as_in_one() {
+        // Lines of every kind (comments, blanks, CRLF, aliases, options)
+        // until the text is past the size parsed in halves.
+        let kinds = [
+            "# a comment\n",
+            "\n",
+            "Kata'ib Hezbollah\tORG\r\n",
+            "Mike Pompeo\tPERSON\tmike_pompeo\tPompeo|Michael R. Pompeo\n",
+            "widget\tPRODUCT\t\t\tnocase\n",
+            "Kādhimī\tPERSON\n",
+        ];
+        let mut text = String::new();
+        let mut line = 0;
+        while text.len() < PARSE_IN_HALVES_FROM + 1000 {
+            text.push_str(kinds[line % kinds.len()]);
+            line += 1;
+        }
+        let whole = Gazetteer::parse("g.tsv", &text).unwrap();
+        let one_by_one = parse_lines(Path::new("g.tsv"), &text, 0).unwrap();
+        assert_eq!(whole.entries(), one_by_one);
+        // The last line not a comment or blank is numbered as in the file.
+        let last_entry_line = (1..=line).rev().find(|n| (n - 1) % kinds.len() >= 2);
+        assert_eq!(whole.entries().last().map(|e| e.line), last_entry_line);
+        // An error in either half names its own line; the first one wins.
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        for bad_line in [3, lines.len() - 2] {
+            let mut broken = lines.clone();
+            broken[bad_line - 1] = "Nowhere\n";
+            let error = Gazetteer::parse("g.tsv", &broken.concat()).unwrap_err();
+            assert!(
+                error
+                    .to_string()
+                    .starts_with(&format!("g.tsv:{bad_line}:8: expected a TAB")),
+                "{error}"
+            );
+        }
+        let mut broken = lines.clone();
+        broken[lines.len() - 2] = "Nowhere\n";
+        broken[9] = "Elsewhere\n";
+        let error = Gazetteer::parse("g.tsv", &broken.concat()).unwrap_err();
+        assert!(
+            error.to_string().starts_with("g.tsv:10:10: expected a TAB"),
+            "{error}"
+        );
     }
 
     #[test]

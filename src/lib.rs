@@ -50,6 +50,7 @@ mod error;
 mod extract;
 pub mod gazetteer;
 mod hash;
+mod join;
 pub mod rules;
 mod span;
 mod tagger;

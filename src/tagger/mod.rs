@@ -33,7 +33,7 @@ use crate::error::Error;
 use crate::gazetteer::Gazetteer;
 use crate::hash::FxHashMap;
 use crate::text::blocks::{ascii_in_range, first_marked, HIGH};
-use crate::text::{fold_key, is_word_char, Normalized};
+use crate::text::{is_word_char, with_key, Normalized};
 use spellings::Spellings;
 use std::sync::Arc;
 use trie::{BytePairs, Trie};
@@ -150,15 +150,16 @@ impl Tagger {
                     (entities.len() - 1) as u32
                 });
                 for name in entry.names() {
-                    let name = fold_key(name);
-                    if name.is_empty() {
-                        continue;
-                    }
-                    if entry.case_insensitive {
-                        caseless.push_exact(&name.to_lowercase(), entity);
-                    } else {
-                        cased.push_with_case_variants(&name, entity);
-                    }
+                    with_key(name, |name| {
+                        if name.is_empty() {
+                            return;
+                        }
+                        if entry.case_insensitive {
+                            caseless.push_exact(&name.to_lowercase(), entity);
+                        } else {
+                            cased.push_with_case_variants(name, entity);
+                        }
+                    });
                 }
             }
         }

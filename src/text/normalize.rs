@@ -276,7 +276,16 @@ pub(crate) fn fold_key(surface: &str) -> Cow<'_, str> {
     if is_folded_ascii(surface) {
         return Cow::Borrowed(surface);
     }
-    Cow::Owned(Normalized::new(surface).as_str().trim().to_string())
+    Cow::Owned(with_key(surface, str::to_string))
+}
+
+/// Runs `f` on [`fold_key`]'s form of `surface` without a copy of it: the
+/// form is built, if it must be, in the thread's normalisation buffer.
+pub(crate) fn with_key<R>(surface: &str, f: impl FnOnce(&str) -> R) -> R {
+    if is_folded_ascii(surface) {
+        return f(surface);
+    }
+    Normalized::with(surface, |norm| f(norm.as_str().trim()))
 }
 
 /// True when `text` is already its own trimmed matching view: printable
@@ -413,6 +422,11 @@ mod tests {
             assert_eq!(
                 fold_key(surface),
                 Normalized::new(surface).as_str().trim(),
+                "{surface:?}"
+            );
+            assert_eq!(
+                with_key(surface, str::to_string),
+                fold_key(surface),
                 "{surface:?}"
             );
         }
