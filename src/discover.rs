@@ -212,25 +212,59 @@ static KEY_WORD_SCANS: Lazy<Vec<(AhoCorasick, Vec<u8>, u8)>> = Lazy::new(|| {
         .collect()
 });
 
-/// Which gated patterns (organisations, places, people in roles) may match
-/// in `text`, as the bits of [`KEY_WORDS`].
-fn key_words_present(text: &str) -> u8 {
+/// The paragraphs of `text` that hold key words, as `(start, end, bits)`:
+/// byte spans between the matching view's paragraph breaks (`\n`, which no
+/// pattern matches across), in text order, with the bits of [`KEY_WORDS`]
+/// present in each. A gated pattern is searched for only there.
+fn key_word_paragraphs(text: &str) -> Vec<(usize, usize, u8)> {
     let scans = &*KEY_WORD_SCANS;
     if scans.len() < 2 {
-        return u8::MAX;
+        return vec![(0, text.len(), u8::MAX)];
     }
-    let mut present = 0;
-    for (scan, bits, mask) in scans {
+    let mut found: [Vec<(usize, usize, u8)>; 2] = Default::default();
+    for ((scan, bits, mask), paragraphs) in scans.iter().zip(&mut found) {
         let mut from = 0;
         while let Some(m) = scan.find(aho_corasick::Input::new(text).span(from..text.len())) {
-            present |= bits.get(m.pattern().as_usize()).copied().unwrap_or(u8::MAX);
-            if present & mask == *mask {
-                break;
+            let at = m.start();
+            if paragraphs.last().is_none_or(|&(_, end, _)| end <= at) {
+                let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                paragraphs.push((start, end, 0));
             }
-            from = m.start() + 1;
+            let Some(paragraph) = paragraphs.last_mut() else {
+                break;
+            };
+            paragraph.2 |= bits.get(m.pattern().as_usize()).copied().unwrap_or(u8::MAX);
+            // Once a paragraph has every bit this scan can set, the rest of
+            // it need not be read.
+            from = if paragraph.2 & mask == *mask {
+                paragraph.1
+            } else {
+                at + 1
+            };
         }
     }
-    present
+    // Both lists are in text order: merge them, one entry per paragraph.
+    let [mut a, b] = found;
+    a.extend(b);
+    a.sort_unstable_by_key(|&(start, _, _)| start);
+    a.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.2 |= later.2;
+        }
+        same
+    });
+    a
+}
+
+/// Which gated patterns (organisations, places, people in roles) may match
+/// in `text`, as the bits of [`KEY_WORDS`].
+#[cfg(test)]
+fn key_words_present(text: &str) -> u8 {
+    key_word_paragraphs(text)
+        .iter()
+        .fold(0, |present, &(_, _, bits)| present | bits)
 }
 
 fn place_patterns() -> [String; 2] {
@@ -378,22 +412,30 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             }
         }
     }
-    let present = key_words_present(text);
-    if let Some(re) = PERSON_WITH_ROLE
-        .as_ref()
-        .filter(|_| present & GATE_ROLES != 0)
-    {
-        for caps in re.captures_iter(text) {
-            if let Some(m) = caps
-                .name("name")
-                .or(caps.name("name2"))
-                .or(caps.name("name3"))
-            {
-                let (s, e) = trim_name(text, m.start(), m.end());
-                let s = skip_function_words(text, s, e);
-                // A role alone ("The spokesman") is not a name: two words at least.
-                if text[s..e].split_whitespace().count() >= 2 {
-                    add(s, e, EntityType::Person, &mut found);
+    let paragraphs = key_word_paragraphs(text);
+    // Each gated pattern over the paragraphs holding its key words: names
+    // in different paragraphs never overlap, so this finds what a run over
+    // the whole text would, in the same order for `add`.
+    let gated = |gate: u8| {
+        paragraphs
+            .iter()
+            .filter(move |&&(_, _, bits)| bits & gate != 0)
+            .map(|&(start, end, _)| (start, &text[start..end]))
+    };
+    if let Some(re) = PERSON_WITH_ROLE.as_ref() {
+        for (offset, paragraph) in gated(GATE_ROLES) {
+            for caps in re.captures_iter(paragraph) {
+                if let Some(m) = caps
+                    .name("name")
+                    .or(caps.name("name2"))
+                    .or(caps.name("name3"))
+                {
+                    let (s, e) = trim_name(paragraph, m.start(), m.end());
+                    let s = skip_function_words(paragraph, s, e);
+                    // A role alone ("The spokesman") is not a name: two words at least.
+                    if paragraph[s..e].split_whitespace().count() >= 2 {
+                        add(offset + s, offset + e, EntityType::Person, &mut found);
+                    }
                 }
             }
         }
@@ -403,18 +445,17 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
         (&*PLACES, [GATE_CITY_OF, GATE_PROVINCE], EntityType::Gpe),
     ] {
         for (re, gate) in patterns.iter().zip(gates) {
-            if present & gate == 0 {
-                continue;
-            }
-            for caps in re.captures_iter(text) {
-                if let Some(m) = caps.name("name") {
-                    let (s, e) = trim_name(text, m.start(), m.end());
-                    let s = skip_function_words(text, s, e);
-                    let words = text[s..e].split_whitespace().count();
-                    if entity_type == EntityType::Org && words < 2 {
-                        continue;
+            for (offset, paragraph) in gated(gate) {
+                for caps in re.captures_iter(paragraph) {
+                    if let Some(m) = caps.name("name") {
+                        let (s, e) = trim_name(paragraph, m.start(), m.end());
+                        let s = skip_function_words(paragraph, s, e);
+                        let words = paragraph[s..e].split_whitespace().count();
+                        if entity_type == EntityType::Org && words < 2 {
+                            continue;
+                        }
+                        add(offset + s, offset + e, entity_type.clone(), &mut found);
                     }
-                    add(s, e, entity_type.clone(), &mut found);
                 }
             }
         }
@@ -627,6 +668,28 @@ mod tests {
         assert_eq!(
             key_words_present("the Ministry of Oil and the Badr Army"),
             GATE_HEADS | GATE_TAILS
+        );
+    }
+
+    #[test]
+    fn key_words_are_found_per_paragraph() {
+        let text = "Ali met the envoy.\nThe Badr Army and its Army\nNothing here.\nDiyala province";
+        assert_eq!(
+            key_word_paragraphs(text),
+            [
+                (0, 18, GATE_ROLES),
+                (19, 45, GATE_TAILS),
+                (60, 75, GATE_CITY_OF | GATE_PROVINCE)
+            ]
+        );
+        // A name in a paragraph without its pattern's key word is not
+        // searched for, and never was found: no pattern spans paragraphs.
+        assert_eq!(
+            names("Mahdi Army\n\nThe Sadrist Movement met an envoy."),
+            [
+                ("Mahdi Army", "ORG".into()),
+                ("Sadrist Movement", "ORG".into())
+            ]
         );
     }
 
