@@ -309,6 +309,9 @@ impl Extractor {
         if self.rules.is_empty() {
             return relations;
         }
+        // One token list and one list of mentions for all the sentences.
+        let mut tokens = matcher::Tokens::default();
+        let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
         let mut first = 0;
         while first < entities.len() {
             let sentence = entities[first].sentence;
@@ -325,10 +328,11 @@ impl Extractor {
                 continue;
             };
             let range = (span.byte_start, span.byte_end);
-            let mentions: Vec<(usize, usize, usize)> = members
-                .map(|i| (entities[i].span.byte_start, entities[i].span.byte_end, i))
-                .collect();
-            let tokens = matcher::tokenize(text, range, &mentions);
+            mentions.clear();
+            mentions.extend(
+                members.map(|i| (entities[i].span.byte_start, entities[i].span.byte_end, i)),
+            );
+            matcher::tokenize(text, range, &mentions, &mut tokens);
             let found = self.rules.run(
                 &tokens,
                 |e| entities[e].entity_type.as_str(),
