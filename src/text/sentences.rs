@@ -586,17 +586,18 @@ struct Gap {
 
 /// Whether UAX #29 surely puts a boundary at `next`, judged without running
 /// it: the cluster `t..end` is ASCII terminators and closing marks, then come
-/// spaces alone, then a capital letter. Most sentences end so. No rule holds
-/// such a break back: SB6 and SB7 need the digit or capital right after the
-/// full stop, SB8 a lower-case letter after the spaces, SB8a a continuation
-/// mark or another terminator; so SB11 breaks before the capital. This holds
+/// spaces alone, then a capital letter, perhaps after opening quotes or
+/// brackets (`. "The`, the usual start of a quotation). Most sentences end
+/// so. No rule holds such a break back: SB6 and SB7 need the digit or
+/// capital right after the full stop, SB8 a lower-case letter as the first
+/// letter after the spaces (quotes and brackets are passed over to find it),
+/// SB8a a continuation mark or another terminator; so SB11 breaks before
+/// the capital or the quote. This holds
 /// however long the cluster and the spaces are, so such a break is also
 /// found where the window would be too long to give the segmenter.
 fn surely_breaks(text: &str, t: usize, end: usize, next: usize) -> bool {
     let bytes = text.as_bytes();
-    let (Some(cluster), Some(gap), Some(first)) =
-        (bytes.get(t..end), bytes.get(end..next), bytes.get(next))
-    else {
+    let (Some(cluster), Some(gap)) = (bytes.get(t..end), bytes.get(end..next)) else {
         return false;
     };
     cluster
@@ -604,7 +605,13 @@ fn surely_breaks(text: &str, t: usize, end: usize, next: usize) -> bool {
         .all(|b| matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']'))
         && !gap.is_empty()
         && gap.iter().all(|&b| b == b' ')
-        && first.is_ascii_uppercase()
+        && bytes
+            .get(next..)
+            .and_then(|rest| {
+                rest.iter()
+                    .find(|b| !matches!(b, b'"' | b'\'' | b'(' | b'['))
+            })
+            .is_some_and(u8::is_ascii_uppercase)
 }
 
 /// Skips the whitespace from `from`.
@@ -1120,7 +1127,9 @@ mod tests {
                 ".", "!", "?", "...", "?!", ".\"", ".'", ".)", "!\")", ".]", "?'\"", ".\".",
             ] {
                 for gap in [" ", "  ", "   "] {
-                    for after in ["The", "A", "U.S.", "X", "I'm", "Ab"] {
+                    for after in [
+                        "The", "A", "U.S.", "X", "I'm", "Ab", "\"The", "'A", "(X", "[Ab", "\"(I",
+                    ] {
                         let text = format!("{before}{cluster}{gap}{after}");
                         let t = before.len();
                         let (end, next) = (t + cluster.len(), t + cluster.len() + gap.len());
@@ -1135,7 +1144,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 8 * 12 * 3 * 6);
+        assert_eq!(checked, 8 * 12 * 3 * 11);
         // What it leaves to UAX #29.
         for (text, t, end, next) in [
             ("a. b", 1, 2, 3),
@@ -1144,6 +1153,10 @@ mod tests {
             ("a.\u{201d} B", 1, 5, 6),
             ("a. \u{c9}", 1, 2, 3),
             ("a., B", 1, 3, 4),
+            ("a. \"b", 1, 2, 3),
+            ("a. (5", 1, 2, 3),
+            ("a. \u{201c}B", 1, 2, 3),
+            ("a. \"", 1, 2, 3),
         ] {
             assert!(!surely_breaks(text, t, end, next), "{text:?}");
         }
