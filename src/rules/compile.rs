@@ -28,6 +28,8 @@ const ENTITY: u8 = 0xFF;
 #[derive(Debug, Default)]
 pub(crate) struct Codes {
     words: FxHashMap<String, u16>,
+    /// The words of `words` eight bytes long or shorter, once sealed.
+    short: ShortWords,
     /// Prefixes (`word*`) and their codes, for words no literal names.
     prefixes: Vec<(String, u16)>,
     types: FxHashMap<String, u8>,
@@ -54,6 +56,7 @@ impl Codes {
                         return false;
                     }
                     self.words.insert(text.clone(), next_word as u16);
+                    self.short = ShortWords::default();
                 }
                 true
             }
@@ -87,10 +90,20 @@ impl Codes {
         }
     }
 
+    /// Makes the table that [`Codes::word`] looks short words up in, once
+    /// every word has its code.
+    pub(crate) fn seal(&mut self) {
+        self.short = ShortWords::new(&self.words);
+    }
+
     /// The code of a (folded) word: its own, else that of the longest prefix
     /// it starts with, else the shared one.
     pub(crate) fn word(&self, word: &str) -> u16 {
-        if let Some(&code) = self.words.get(word) {
+        let own = match self.short.get(word) {
+            Some(found) => found,
+            None => self.words.get(word).copied(),
+        };
+        if let Some(code) = own {
             return code;
         }
         self.prefixes
@@ -148,6 +161,81 @@ impl Codes {
             .collect();
         codes.sort_unstable();
         codes
+    }
+}
+
+/// Words of up to eight bytes with their codes, open-addressed by the word's
+/// bytes read as one integer. A sentence's words are mostly short, and most
+/// are ones the rules name ("the", "in", "said"): finding one here is a
+/// multiply and a compare or two, where the string map hashes the bytes and
+/// compares them through `memcmp`.
+#[derive(Debug, Default)]
+struct ShortWords {
+    /// `(key, length, code)`; length 0 marks an empty slot.
+    slots: Vec<(u64, u8, u16)>,
+    /// Right shift that takes a multiplied key to a slot index.
+    shift: u32,
+}
+
+impl ShortWords {
+    const MAX_LEN: usize = 8;
+
+    fn new(words: &FxHashMap<String, u16>) -> ShortWords {
+        let short = words.keys().filter(|w| ShortWords::fits(w)).count();
+        // At most a quarter full: probes stay short.
+        let size = (short * 4).next_power_of_two().max(16);
+        let mut table = ShortWords {
+            slots: vec![(0, 0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (word, &code) in words {
+            if ShortWords::fits(word) {
+                let key = ShortWords::key(word);
+                let mut i = table.home(key);
+                while table.slots[i].1 != 0 {
+                    i = (i + 1) & (size - 1);
+                }
+                table.slots[i] = (key, word.len() as u8, code);
+            }
+        }
+        table
+    }
+
+    fn fits(word: &str) -> bool {
+        (1..=ShortWords::MAX_LEN).contains(&word.len())
+    }
+
+    fn key(word: &str) -> u64 {
+        let mut bytes = [0u8; 8];
+        let len = word.len().min(ShortWords::MAX_LEN);
+        bytes[..len].copy_from_slice(&word.as_bytes()[..len]);
+        u64::from_le_bytes(bytes)
+    }
+
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// `None` when the table cannot tell (not sealed, or a word longer than
+    /// eight bytes), else the word's own code if it has one.
+    fn get(&self, word: &str) -> Option<Option<u16>> {
+        if self.slots.is_empty() || !ShortWords::fits(word) {
+            return None;
+        }
+        let key = ShortWords::key(word);
+        let len = word.len() as u8;
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, l, code) = *self.slots.get(i)?;
+            if l == 0 {
+                return Some(None);
+            }
+            if k == key && l == len {
+                return Some(Some(code));
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -381,6 +469,37 @@ mod tests {
         assert!(!codes.accepted([("negotiat", true)]).contains(&short));
         assert_eq!(codes.entity_type("ORG"), 2);
         assert_eq!(codes.entity_type("GPE"), OTHER_TYPE);
+    }
+
+    #[test]
+    fn sealed_codes_find_the_same_words() {
+        let pattern = elements(
+            "<subject:PERSON> (the | in | a | said | attacked | withdrawal | abcdefgh | \
+             abcdefghi | o'neil | negotiat* | é) <object:ORG>",
+        );
+        let mut open = Codes::default();
+        assert!(open.add(&pattern));
+        let mut sealed = Codes::default();
+        assert!(sealed.add(&pattern));
+        sealed.seal();
+        let mut probes: Vec<String> = Vec::new();
+        for word in open.words.keys() {
+            for end in 0..=word.len() {
+                if let Some(prefix) = word.get(..end) {
+                    probes.push(prefix.to_string());
+                    probes.push(format!("{prefix}s"));
+                    probes.push(format!("{prefix}\0"));
+                }
+            }
+        }
+        probes.extend(["negotiating", "the\0\0", "ABCDEFGH", "thé"].map(String::from));
+        for probe in &probes {
+            assert_eq!(sealed.word(probe), open.word(probe), "{probe:?}");
+        }
+        assert_ne!(sealed.word("abcdefgh"), OTHER_WORD);
+        // A word added after sealing is looked up in the map again.
+        assert!(sealed.add(&elements("<subject:PERSON> (met) <object:ORG>")));
+        assert_ne!(sealed.word("met"), OTHER_WORD);
     }
 
     #[test]

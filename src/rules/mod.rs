@@ -224,6 +224,7 @@ impl RuleEngine {
                 .at((*location).clone()));
             }
         }
+        codes.seal();
         let sources: Vec<&[syntax::Element]> = lines
             .iter()
             .map(|(_, _, elements, _)| elements.as_slice())
