@@ -322,8 +322,8 @@ fn key_word_paragraphs(text: &str) -> Vec<(usize, usize, u8)> {
     found
 }
 
-/// Which gated patterns (organisations, places, people in roles) may match
-/// in `text`, as the bits of [`KEY_WORDS`].
+/// Which gated patterns (organisations, places, people in roles and after
+/// titles) may match somewhere in `text`, as the bits of [`KEY_WORDS`].
 #[cfg(test)]
 fn key_words_present(text: &str) -> u8 {
     key_word_paragraphs(text)
