@@ -20,10 +20,14 @@
 //!
 //! - After a terminator cluster (terminators and closing quotes or brackets,
 //!   such as `?!` or `."` or `.)`), the news rules below are checked first,
-//!   and only a boundary they accept is confirmed by running UAX #29 over a
-//!   small window around it (the character before the terminator up to the
-//!   first letter after it). Windows are at most 256 bytes (a longer one is
-//!   not confirmed), which keeps each check constant-time; when the window
+//!   and only a boundary they accept is confirmed by UAX #29. The usual
+//!   shape (ASCII terminators and closing marks, spaces, then a capital,
+//!   perhaps after opening quotes or brackets, as in `. "The`) is a UAX #29
+//!   boundary by its rules alone and needs no run; any other is confirmed
+//!   by running UAX #29 over a small window around it (the character before
+//!   the terminator up to the first letter after it). Windows are at most
+//!   256 bytes (a longer one is not confirmed), which keeps each check
+//!   constant-time; when the window
 //!   had to be cut before a letter that settles the look-ahead of rule SB8,
 //!   the break must also survive a lowercase letter appended to the window.
 //! - A whitespace gap containing a line break is always a UAX #29 boundary
