@@ -306,14 +306,41 @@ fn is_apostrophe(c: char) -> bool {
 pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens) {
     let slice = &text[start..end];
     // Most stretches between mentions are ASCII: their bytes are their
-    // characters, with no list of characters to build first.
+    // characters, classed by a table, with no list of characters to build
+    // and no Unicode property to ask.
     if slice.is_ascii() {
-        split_ascii(text, start, end, out);
+        let bytes = slice.as_bytes();
+        split_words(
+            text,
+            bytes.len(),
+            |i| {
+                bytes.get(i).map_or(SKIPPED, |&b| {
+                    ASCII_CLASS
+                        .get(usize::from(b))
+                        .copied()
+                        .unwrap_or(PUNCTUATION)
+                })
+            },
+            |i, letter| {
+                bytes
+                    .get(i)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&letter))
+            },
+            |i| start + i.min(bytes.len()),
+            true,
+            out,
+        );
     } else {
         let chars: Vec<(usize, char)> = slice.char_indices().collect();
         split_words(
             text,
-            |i| chars.get(i).map(|&(_, c)| c),
+            chars.len(),
+            |i| chars.get(i).map_or(SKIPPED, |&(_, c)| char_class(c)),
+            |i, letter| {
+                chars
+                    .get(i)
+                    .is_some_and(|&(_, c)| c.eq_ignore_ascii_case(&char::from(letter)))
+            },
             |i| start + chars.get(i).map_or(slice.len(), |&(o, _)| o),
             false,
             out,
@@ -321,72 +348,34 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens)
     }
 }
 
-/// The splitting of [`push_words`], the `i`th character of the stretch
-/// being `at(i)`, at byte `offset(i)` of `text`; `ascii` when the stretch is.
-fn split_words(
-    text: &str,
-    at: impl Fn(usize) -> Option<char>,
-    offset: impl Fn(usize) -> usize,
-    ascii: bool,
-    out: &mut Tokens,
-) {
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let mut i = 0;
-    while let Some(c) = at(i) {
-        if c.is_whitespace()
-            || c.is_control()
-            || matches!(
-                c,
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'
-            )
-        {
-            i += 1;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let first = i;
-            while let Some(c) = at(i) {
-                let inner_apostrophe = is_apostrophe(c) && is_word(at(i + 1)) && !is_clitic(&at, i);
-                if !(c.is_alphanumeric() || inner_apostrophe) {
-                    break;
-                }
-                i += 1;
-            }
-            // "didn't": the word is "did", the clitic "n't".
-            let mut word_end = i;
-            if i > first + 1
-                && matches!(at(i - 1), Some('n' | 'N'))
-                && at(i).is_some_and(is_apostrophe)
-                && matches!(at(i + 1), Some('t' | 'T'))
-                && !is_word(at(i + 2))
-            {
-                word_end = i - 1;
-            }
-            out.push_word(text, offset(first), offset(word_end), ascii);
-            if word_end < i {
-                out.push_word(text, offset(word_end), offset(i + 2), ascii);
-                i += 2;
-            }
-            continue;
-        }
-        if is_apostrophe(c) && matches!(at(i + 1), Some('s' | 'S')) && !is_word(at(i + 2)) {
-            out.push_word(text, offset(i), offset(i + 2), ascii);
-            i += 2;
-            continue;
-        }
-        out.push_word(text, offset(i), offset(i + 1), ascii);
-        i += 1;
-    }
-}
-
-/// What [`split_words`] makes of an ASCII byte.
+/// What [`split_words`] makes of a character.
 const SKIPPED: u8 = 0;
-const WORD_BYTE: u8 = 1;
+const WORD: u8 = 1;
 const APOSTROPHE: u8 = 2;
 const PUNCTUATION: u8 = 3;
 
-/// The class of each ASCII byte: white space and control characters are
-/// skipped, letters and digits make words, anything else is a token alone.
+/// The class of a character: white space, control and zero-width
+/// characters are skipped, letters and digits make words, apostrophes may
+/// join words or start clitics, anything else is a token alone.
+fn char_class(c: char) -> u8 {
+    if c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'
+        )
+    {
+        SKIPPED
+    } else if c.is_alphanumeric() {
+        WORD
+    } else if is_apostrophe(c) {
+        APOSTROPHE
+    } else {
+        PUNCTUATION
+    }
+}
+
+/// [`char_class`] of each ASCII byte, as a table.
 static ASCII_CLASS: [u8; 128] = {
     let mut table = [PUNCTUATION; 128];
     let mut b = 0;
@@ -395,7 +384,7 @@ static ASCII_CLASS: [u8; 128] = {
         table[b] = if byte == b' ' || byte.is_ascii_control() {
             SKIPPED
         } else if byte.is_ascii_alphanumeric() {
-            WORD_BYTE
+            WORD
         } else if byte == b'\'' {
             APOSTROPHE
         } else {
@@ -406,38 +395,33 @@ static ASCII_CLASS: [u8; 128] = {
     table
 };
 
-/// [`split_words`] for the ASCII stretch `text[start..end]`, a byte at a
-/// time by class: the same tokens without asking each character's Unicode
-/// properties (most sentence text between mentions is ASCII).
-fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
-    let bytes = text.as_bytes().get(start..end).unwrap_or(&[]);
-    let class = |i: usize| {
-        bytes.get(i).map_or(SKIPPED, |&b| {
-            ASCII_CLASS
-                .get(usize::from(b))
-                .copied()
-                .unwrap_or(PUNCTUATION)
-        })
-    };
-    let is = |i: usize, letter: u8| {
-        bytes
-            .get(i)
-            .is_some_and(|b| b.eq_ignore_ascii_case(&letter))
-    };
+/// The splitting of [`push_words`] over a stretch of `len` characters: the
+/// `i`th is of class `class(i)` ([`SKIPPED`] past the end), `is(i, letter)`
+/// says whether it is that ASCII letter in either case, and it starts at
+/// byte `offset(i)` of `text`; `ascii` when the stretch is.
+fn split_words(
+    text: &str,
+    len: usize,
+    class: impl Fn(usize) -> u8,
+    is: impl Fn(usize, u8) -> bool,
+    offset: impl Fn(usize) -> usize,
+    ascii: bool,
+    out: &mut Tokens,
+) {
     let mut i = 0;
-    while i < bytes.len() {
+    while i < len {
         match class(i) {
             SKIPPED => i += 1,
-            WORD_BYTE => {
+            WORD => {
                 let first = i;
                 loop {
                     match class(i) {
-                        WORD_BYTE => i += 1,
-                        // An apostrophe inside a word ("O'Brien") unless it
-                        // starts a clitic: 's, or n't after an n.
+                        WORD => i += 1,
+                        // An apostrophe inside a word ("Kata'ib", "O'Brien")
+                        // unless it starts a clitic: 's, or n't after an n.
                         APOSTROPHE
-                            if class(i + 1) == WORD_BYTE
-                                && !(class(i + 2) != WORD_BYTE
+                            if class(i + 1) == WORD
+                                && !(class(i + 2) != WORD
                                     && (is(i + 1, b's')
                                         || (is(i + 1, b't') && i > 0 && is(i - 1, b'n')))) =>
                         {
@@ -452,38 +436,26 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
                     && is(i - 1, b'n')
                     && class(i) == APOSTROPHE
                     && is(i + 1, b't')
-                    && class(i + 2) != WORD_BYTE
+                    && class(i + 2) != WORD
                 {
                     word_end = i - 1;
                 }
-                out.push_word(text, start + first, start + word_end, true);
+                out.push_word(text, offset(first), offset(word_end), ascii);
                 if word_end < i {
-                    out.push_word(text, start + word_end, start + i + 2, true);
+                    out.push_word(text, offset(word_end), offset(i + 2), ascii);
                     i += 2;
                 }
             }
-            APOSTROPHE if is(i + 1, b's') && class(i + 2) != WORD_BYTE => {
-                out.push_word(text, start + i, start + i + 2, true);
+            APOSTROPHE if is(i + 1, b's') && class(i + 2) != WORD => {
+                out.push_word(text, offset(i), offset(i + 2), ascii);
                 i += 2;
             }
             _ => {
-                out.push_word(text, start + i, start + i + 1, true);
+                out.push_word(text, offset(i), offset(i + 1), ascii);
                 i += 1;
             }
         }
     }
-}
-
-/// True at an apostrophe that starts a clitic ('s, n't) rather than
-/// continuing a word (Kata'ib, O'Brien).
-fn is_clitic(at: &impl Fn(usize) -> Option<char>, i: usize) -> bool {
-    let next = at(i + 1);
-    let after = at(i + 2);
-    let ends = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    (matches!(next, Some('s' | 'S')) && ends(after))
-        || (matches!(next, Some('t' | 'T'))
-            && ends(after)
-            && matches!(at(i.wrapping_sub(1)), Some('n' | 'N')))
 }
 
 /// The tokens of a sentence; `mentions` are the (start, end) byte offsets
@@ -779,6 +751,17 @@ mod tests {
         );
         for t in &tokens {
             assert_eq!(fold_token(t), slow(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_table_classes_as_char_class_does() {
+        for b in 0..128u8 {
+            assert_eq!(
+                ASCII_CLASS[usize::from(b)],
+                char_class(char::from(b)),
+                "{b:#x}"
+            );
         }
     }
 
