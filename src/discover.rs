@@ -122,7 +122,7 @@ const GATE_PROVINCE: u8 = 1 << 3;
 const GATE_ROLES: u8 = 1 << 4;
 const GATE_TITLES: u8 = 1 << 5;
 
-/// The organisation and place patterns run only on documents that hold one
+/// The organisation and place patterns run only on paragraphs that hold one
 /// of their key words: most name no province and no ministry, and scanning
 /// for the words costs less than a pattern. So do the patterns for people
 /// in roles and after titles, which need a role word or the last word of a
@@ -469,39 +469,40 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
         });
     };
     let paragraphs = key_word_paragraphs(text);
-    // Each gated pattern over the paragraphs holding its key words: names
-    // in different paragraphs never overlap, so this finds what a run over
-    // the whole text would, in the same order for `add`.
-    let gated = |gate: u8| {
+    // Each match of a gated pattern in the paragraphs holding its key words,
+    // with the paragraph and where it starts: names in different paragraphs
+    // never overlap, so this finds what a run over the whole text would, in
+    // the same order for `add`.
+    let matches = |re: &'static Regex, gate: u8| {
         paragraphs
             .iter()
             .filter(move |&&(_, _, bits)| bits & gate != 0)
-            .map(|&(start, end, _)| (start, &text[start..end]))
+            .flat_map(move |&(start, end, _)| {
+                let paragraph = &text[start..end];
+                re.captures_iter(paragraph)
+                    .map(move |caps| (start, paragraph, caps))
+            })
     };
     if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
-        for (offset, paragraph) in gated(GATE_TITLES) {
-            for caps in re.captures_iter(paragraph) {
-                if let Some(m) = caps.name("name") {
-                    let (s, e) = trim_name(paragraph, m.start(), m.end());
-                    add(offset + s, offset + e, EntityType::Person, &mut found);
-                }
+        for (offset, paragraph, caps) in matches(re, GATE_TITLES) {
+            if let Some(m) = caps.name("name") {
+                let (s, e) = trim_name(paragraph, m.start(), m.end());
+                add(offset + s, offset + e, EntityType::Person, &mut found);
             }
         }
     }
     if let Some(re) = PERSON_WITH_ROLE.as_ref() {
-        for (offset, paragraph) in gated(GATE_ROLES) {
-            for caps in re.captures_iter(paragraph) {
-                if let Some(m) = caps
-                    .name("name")
-                    .or(caps.name("name2"))
-                    .or(caps.name("name3"))
-                {
-                    let (s, e) = trim_name(paragraph, m.start(), m.end());
-                    let s = skip_function_words(paragraph, s, e);
-                    // A role alone ("The spokesman") is not a name: two words at least.
-                    if paragraph[s..e].split_whitespace().count() >= 2 {
-                        add(offset + s, offset + e, EntityType::Person, &mut found);
-                    }
+        for (offset, paragraph, caps) in matches(re, GATE_ROLES) {
+            if let Some(m) = caps
+                .name("name")
+                .or(caps.name("name2"))
+                .or(caps.name("name3"))
+            {
+                let (s, e) = trim_name(paragraph, m.start(), m.end());
+                let s = skip_function_words(paragraph, s, e);
+                // A role alone ("The spokesman") is not a name: two words at least.
+                if paragraph[s..e].split_whitespace().count() >= 2 {
+                    add(offset + s, offset + e, EntityType::Person, &mut found);
                 }
             }
         }
@@ -511,17 +512,15 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
         (&*PLACES, [GATE_CITY_OF, GATE_PROVINCE], EntityType::Gpe),
     ] {
         for (re, gate) in patterns.iter().zip(gates) {
-            for (offset, paragraph) in gated(gate) {
-                for caps in re.captures_iter(paragraph) {
-                    if let Some(m) = caps.name("name") {
-                        let (s, e) = trim_name(paragraph, m.start(), m.end());
-                        let s = skip_function_words(paragraph, s, e);
-                        let words = paragraph[s..e].split_whitespace().count();
-                        if entity_type == EntityType::Org && words < 2 {
-                            continue;
-                        }
-                        add(offset + s, offset + e, entity_type.clone(), &mut found);
+            for (offset, paragraph, caps) in matches(re, gate) {
+                if let Some(m) = caps.name("name") {
+                    let (s, e) = trim_name(paragraph, m.start(), m.end());
+                    let s = skip_function_words(paragraph, s, e);
+                    let words = paragraph[s..e].split_whitespace().count();
+                    if entity_type == EntityType::Org && words < 2 {
+                        continue;
                     }
+                    add(offset + s, offset + e, entity_type.clone(), &mut found);
                 }
             }
         }
