@@ -53,46 +53,47 @@ impl Spellings {
                 .into_iter()
                 .flatten()
             {
-                let start = self.text.len();
-                self.text.push_str(&derived);
-                self.push_derived(first, start, entity);
+                self.push_derived(first, &derived, entity, |_| {});
             }
             return;
         }
         // Most names: the same variants by ASCII case mapping, made in place.
         let bytes = name.as_bytes();
-        if bytes.first().is_some_and(u8::is_ascii_lowercase) {
-            let start = self.text.len();
-            self.text.push_str(name);
-            if let Some(letter) = self.text.get_mut(start..start + 1) {
+        let upper_at = |spelling: &mut str, i: usize| {
+            if let Some(letter) = spelling.get_mut(i..i + 1) {
                 letter.make_ascii_uppercase();
             }
-            self.push_derived(first, start, entity);
+        };
+        if bytes.first().is_some_and(u8::is_ascii_lowercase) {
+            self.push_derived(first, name, entity, |spelling| upper_at(spelling, 0));
         }
         let word_start = |i: usize| i == 0 || matches!(bytes[i - 1], b' ' | b'-');
         if (0..bytes.len()).any(|i| word_start(i) && bytes[i].is_ascii_lowercase()) {
-            let start = self.text.len();
-            self.text.push_str(name);
-            for i in (0..bytes.len()).filter(|&i| word_start(i)) {
-                if let Some(letter) = self.text.get_mut(start + i..start + i + 1) {
-                    letter.make_ascii_uppercase();
+            self.push_derived(first, name, entity, |spelling| {
+                for i in (0..bytes.len()).filter(|&i| word_start(i)) {
+                    upper_at(spelling, i);
                 }
-            }
-            self.push_derived(first, start, entity);
+            });
         }
         if bytes.iter().any(u8::is_ascii_lowercase) {
-            let start = self.text.len();
-            self.text.push_str(name);
-            if let Some(upper) = self.text.get_mut(start..) {
-                upper.make_ascii_uppercase();
-            }
-            self.push_derived(first, start, entity);
+            self.push_derived(first, name, entity, str::make_ascii_uppercase);
         }
     }
 
-    /// Keeps the spelling just written from `start` unless one of this
+    /// Adds `spelling` as changed in place by `change`, unless one of this
     /// name's spellings from `first` on is the same.
-    fn push_derived(&mut self, first: usize, start: usize, entity: u32) {
+    fn push_derived(
+        &mut self,
+        first: usize,
+        spelling: &str,
+        entity: u32,
+        change: impl FnOnce(&mut str),
+    ) {
+        let start = self.text.len();
+        self.text.push_str(spelling);
+        if let Some(new) = self.text.get_mut(start..) {
+            change(new);
+        }
         let new = &self.text[start..];
         if self.list[first..]
             .iter()
