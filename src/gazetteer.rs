@@ -25,7 +25,7 @@
 
 use crate::document::EntityType;
 use crate::error::{Error, ErrorKind, Location};
-use crate::text::{fold_key, with_key};
+use crate::text::with_key;
 use std::path::{Path, PathBuf};
 
 /// One gazetteer entry: an entity and the names it is known by.
@@ -336,7 +336,7 @@ fn check_surface(surface: &str, column: usize) -> Result<&str, (usize, String)> 
     // Only characters that normalisation drops (soft hyphens, zero-width
     // spaces) can fold to nothing: a letter or digit settles it at once.
     let has_alphanumeric = trimmed.bytes().any(|b| b.is_ascii_alphanumeric());
-    if trimmed.is_empty() || (!has_alphanumeric && fold_key(trimmed).is_empty()) {
+    if trimmed.is_empty() || (!has_alphanumeric && with_key(trimmed, str::is_empty)) {
         return Err((column, "expected a surface form, found an empty one".into()));
     }
     Ok(trimmed)

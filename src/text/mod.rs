@@ -7,6 +7,6 @@ mod normalize;
 mod offsets;
 mod sentences;
 
-pub(crate) use normalize::{fold_key, is_folded_ascii, is_word_char, with_key, Normalized};
+pub(crate) use normalize::{is_folded_ascii, is_word_char, with_key, Normalized};
 pub(crate) use offsets::CharCounter;
 pub(crate) use sentences::split_sentences;

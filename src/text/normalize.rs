@@ -20,7 +20,6 @@
 
 use super::blocks::{bytes_equal, HIGH, ONES};
 use super::fold_table::LATIN_FOLDS;
-use std::borrow::Cow;
 
 /// What one character of the original becomes in the matching view.
 enum Fold {
@@ -270,17 +269,10 @@ impl Normalized {
     }
 }
 
-/// The normalised form of a gazetteer surface: the document normalisation,
-/// trimmed. Most surfaces are their own and are lent back, not copied.
-pub(crate) fn fold_key(surface: &str) -> Cow<'_, str> {
-    if is_folded_ascii(surface) {
-        return Cow::Borrowed(surface);
-    }
-    Cow::Owned(with_key(surface, str::to_string))
-}
-
-/// Runs `f` on [`fold_key`]'s form of `surface` without a copy of it: the
-/// form is built, if it must be, in the thread's normalisation buffer.
+/// Runs `f` on the normalised form of a gazetteer surface: the document
+/// normalisation, trimmed. Most surfaces are their own and are lent as they
+/// are; any other form is built in the thread's normalisation buffer, not
+/// copied out.
 pub(crate) fn with_key<R>(surface: &str, f: impl FnOnce(&str) -> R) -> R {
     if is_folded_ascii(surface) {
         return f(surface);
@@ -420,13 +412,8 @@ mod tests {
             "a\tb",
         ] {
             assert_eq!(
-                fold_key(surface),
-                Normalized::new(surface).as_str().trim(),
-                "{surface:?}"
-            );
-            assert_eq!(
                 with_key(surface, str::to_string),
-                fold_key(surface),
+                Normalized::new(surface).as_str().trim(),
                 "{surface:?}"
             );
         }
