@@ -23,28 +23,6 @@ const NONE: u32 = u32::MAX;
 /// The longest chain one record holds; a longer one continues in the next.
 const MAX_CHAIN: usize = u16::MAX as usize;
 
-/// A set of byte pairs: 8 KB, small enough to stay in the first-level cache
-/// while the tagger asks it about every word start.
-#[derive(Debug)]
-pub(crate) struct BytePairs(Box<[u64; 1024]>);
-
-impl BytePairs {
-    pub(crate) fn new() -> BytePairs {
-        BytePairs(Box::new([0; 1024]))
-    }
-
-    fn insert(&mut self, first: u8, second: u8) {
-        let pair = usize::from(first) << 8 | usize::from(second);
-        self.0[pair / 64] |= 1 << (pair % 64);
-    }
-
-    #[inline]
-    pub(crate) fn contains(&self, first: u8, second: u8) -> bool {
-        let pair = usize::from(first) << 8 | usize::from(second);
-        self.0[pair / 64] & (1 << (pair % 64)) != 0
-    }
-}
-
 /// An immutable byte trie mapping patterns to `u32` values.
 ///
 /// The first two steps of every walk, where the tries of names are widest
@@ -356,22 +334,6 @@ impl Trie {
     #[cfg(test)]
     fn starts_with(&self, byte: u8) -> bool {
         self.root[byte as usize] != NONE
-    }
-
-    /// Adds to `pairs` every two-byte text start where some pattern may
-    /// match: its first two bytes, or a one-byte pattern followed by any byte.
-    pub(crate) fn mark_first_pairs(&self, pairs: &mut BytePairs) {
-        for first in 0..=255u8 {
-            let table = self.root[first as usize] as usize;
-            let Some(&value) = self.second.get(table) else {
-                continue;
-            };
-            for second in 0..=255u8 {
-                if value != NONE || self.second[table + 1 + second as usize] != NONE {
-                    pairs.insert(first, second);
-                }
-            }
-        }
     }
 
     /// Bytes of memory the trie holds.

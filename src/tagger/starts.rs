@@ -1,0 +1,270 @@
+//! Where a name may start: the places in a text not inside a word, found
+//! eight bytes at a time, and a filter that tells from the first three bytes
+//! there whether any name can begin, so that the trie is walked from few of
+//! them (in news text, one word start in six or seven with 40,000 names).
+
+use crate::text::blocks::{ascii_in_range, HIGH};
+use crate::text::is_word_char;
+
+/// The high bit of each byte of `block` that is not an ASCII letter or digit.
+#[inline]
+fn not_ascii_alphanumeric(block: u64) -> u64 {
+    let alphanumeric = ascii_in_range(block, b'0', b'9')
+        | ascii_in_range(block, b'A', b'Z')
+        | ascii_in_range(block, b'a', b'z');
+    !alphanumeric & HIGH
+}
+
+/// The places in up to eight bytes of `text` from `at` (a character
+/// boundary) where a name may start: the high bit of lane `k` when the
+/// character at `at + k` follows one that is not a word character, or
+/// starts the text. `after_word` tells whether the character before `at` is
+/// a word character. Returns the lanes, where the next block starts (a
+/// character boundary eight to eleven bytes on, or the end), and whether
+/// this block ends with a word character.
+#[inline]
+pub(crate) fn word_starts(text: &str, at: usize, after_word: bool) -> (u64, usize, bool) {
+    let bytes = text.as_bytes();
+    if let Some(block) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let block = u64::from_le_bytes(word);
+        if block & HIGH == 0 {
+            // All ASCII: a lane is a start when the lane before holds
+            // neither a letter nor a digit.
+            let not_word = not_ascii_alphanumeric(block);
+            let first = if after_word { 0 } else { 0x80 };
+            return (not_word << 8 | first, at + 8, not_word >> 63 == 0);
+        }
+    }
+    // Other text, and the last few bytes, a character at a time; one that
+    // straddles the eighth byte belongs to this block.
+    let mut lanes = 0;
+    let mut end = at;
+    let mut after_word = after_word;
+    for c in text[at..].chars() {
+        if end >= at + 8 {
+            break;
+        }
+        if !after_word {
+            lanes |= 0x80 << (8 * (end - at));
+        }
+        after_word = is_word_char(c);
+        end += c.len_utf8();
+    }
+    (lanes, end, after_word)
+}
+
+/// A byte as the filter sees it after a name's first: ASCII letters and
+/// digits as themselves, anything else as 0, so that the text after a name
+/// of one or two bytes, which must not go on with a word character, has
+/// one class whatever it is.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = b as u8;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Bits in the filter: 16 KB, which stays in the first-level cache. (A
+/// filter of four bytes needs 128 KB to stay as sparse, and cost more per
+/// start than the walks it saved.)
+const FILTER_BITS: u32 = 17;
+
+/// A set of three-byte text starts at which some name may match: the first
+/// byte and the classes ([`CLASS`]) of the next two, hashed. It never
+/// rejects a start where a name matches; it lets through some where none
+/// does (those whose hash another start shares).
+#[derive(Debug)]
+pub(crate) struct StartFilter(Box<[u64; 1 << (FILTER_BITS - 6)]>);
+
+impl StartFilter {
+    pub(crate) fn new() -> StartFilter {
+        StartFilter(Box::new([0; 1 << (FILTER_BITS - 6)]))
+    }
+
+    /// The filter's bit for a start of `first` followed by bytes of classes
+    /// `second` and `third`.
+    #[inline]
+    fn bit(first: u8, second: u8, third: u8) -> usize {
+        let key = u32::from(first) << 16 | u32::from(second) << 8 | u32::from(third);
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
+    }
+
+    fn insert(&mut self, first: u8, second: u8, third: u8) {
+        let bit = StartFilter::bit(first, CLASS[second as usize], CLASS[third as usize]);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Admits the starts of `pattern`, a name as the trie holds it; with
+    /// `fold_ascii`, in every ASCII case (the caseless trie's patterns).
+    pub(crate) fn insert_pattern(&mut self, pattern: &[u8], fold_ascii: bool) {
+        let cases = |b: u8| {
+            if fold_ascii && b.is_ascii_alphabetic() {
+                [b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+            } else {
+                [b, b]
+            }
+        };
+        // Past the pattern's end the text has class 0; after a name of one
+        // byte, the byte after that may be anything.
+        let (first, second, thirds) = match *pattern {
+            [] => return,
+            [a] => (a, 0, 0..=255),
+            [a, b] => (a, b, 0..=0),
+            [a, b, c, ..] => (a, b, c..=c),
+        };
+        for a in cases(first) {
+            for b in cases(second) {
+                for c in thirds.clone() {
+                    for c in cases(c) {
+                        self.insert(a, b, c);
+                    }
+                }
+            }
+        }
+    }
+
+    /// False when no name can start at `at` in `bytes`.
+    #[inline]
+    pub(crate) fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let class = |i: usize| bytes.get(i).map_or(0, |&b| CLASS[b as usize]);
+        let Some(&first) = bytes.get(at) else {
+            return false;
+        };
+        let bit = StartFilter::bit(first, class(at + 1), class(at + 2));
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_test_for_word_bytes_agrees_with_the_byte_test() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let block = u64::from_le_bytes([b'x'; 8]) & !(0xFF << (8 * lane))
+                    | u64::from(b) << (8 * lane);
+                let expected = if b.is_ascii_alphanumeric() {
+                    0
+                } else {
+                    0x80 << (8 * lane)
+                };
+                assert_eq!(
+                    not_ascii_alphanumeric(block),
+                    expected,
+                    "byte {b:#x} lane {lane}"
+                );
+            }
+        }
+    }
+
+    /// Every character boundary preceded by no word character, by the
+    /// definition.
+    fn starts_by_chars(text: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut after_word = false;
+        for (i, c) in text.char_indices() {
+            if !after_word {
+                starts.push(i);
+            }
+            after_word = is_word_char(c);
+        }
+        starts
+    }
+
+    fn starts_by_blocks(text: &str) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let (mut at, mut after_word) = (0, false);
+        while at < text.len() {
+            let (mut lanes, next, next_after_word) = word_starts(text, at, after_word);
+            while lanes != 0 {
+                starts.push(at + lanes.trailing_zeros() as usize / 8);
+                lanes &= lanes - 1;
+            }
+            assert!(next >= (at + 8).min(text.len()) && text.is_char_boundary(next));
+            (at, after_word) = (next, next_after_word);
+        }
+        starts
+    }
+
+    #[test]
+    fn blocks_find_the_starts_characters_find() {
+        // Every string of up to six pieces drawn from ASCII letters and
+        // punctuation, letters and punctuation of two and three bytes (one
+        // of them straddling a block's end), a digit and a space.
+        let pieces = [
+            "a", "Z", "7", " ", ".", "'", "é", "—", "ß", "\u{300}", "ab-cd",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        texts.dedup();
+        for text in &texts {
+            for prefix in ["", "xyz1234 ", "x—"] {
+                let text = format!("{prefix}{text}");
+                assert_eq!(starts_by_blocks(&text), starts_by_chars(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_filter_admits_every_start_of_a_pattern() {
+        let patterns: [(&[u8], bool); 8] = [
+            (b"X", false),
+            (b"UN", false),
+            (b"Iraq", false),
+            (b"'s-Hertogenbosch", false),
+            (b"U.S.", false),
+            ("Ōsaka".as_bytes(), false),
+            (b"ibuprofen", true),
+            (b"q", true),
+        ];
+        let mut filter = StartFilter::new();
+        for (pattern, fold) in patterns {
+            filter.insert_pattern(pattern, fold);
+        }
+        let admitted = |text: &str| filter.may_start(text.as_bytes(), 0);
+        for text in [
+            "X",
+            "X.",
+            "X—",
+            "X 1",
+            "UN",
+            "UN,",
+            "UN—",
+            "Iraq",
+            "Iraqi",
+            "'s-Hertogenbosch",
+            "U.S.",
+            "Ōsaka",
+            "ibuprofen",
+            "IBUPROFEN",
+            "iBuProfen",
+            "q",
+            "Q",
+            "Q!",
+        ] {
+            assert!(admitted(text), "{text:?}");
+        }
+        // Two-letter starts no name has, nor a short name followed by a
+        // letter; a hash collision could admit one of them, but not with
+        // this handful of patterns.
+        for text in ["Ir", "and", "the", "UNESCO", "Xa", "qa", "u.s."] {
+            assert!(!admitted(text), "{text:?}");
+        }
+        assert!(!filter.may_start(b"", 0));
+    }
+}
