@@ -365,10 +365,24 @@ impl Extractor {
     /// discovery, each entity's `sentence` 0. The cheapest way to tag.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
         let mut counter = CharCounter::new(text);
-        Normalized::with(text, |norm| self.gazetteer_mentions(norm))
-            .into_iter()
-            .map(|m| to_entity(text, m, &mut counter, 0))
-            .collect()
+        Normalized::with(text, |norm| {
+            self.with_mentions(norm, |mentions| {
+                mentions
+                    .iter()
+                    .map(|m| {
+                        let info = self.tagger.entity(m.entity);
+                        Entity {
+                            text: text[m.byte_start..m.byte_end].to_string(),
+                            span: counter.span(m.byte_start, m.byte_end),
+                            entity_type: info.entity_type.clone(),
+                            id: String::from(&*info.id),
+                            sentence: 0,
+                            source: Source::Gazetteer,
+                        }
+                    })
+                    .collect()
+            })
+        })
     }
 
     /// Gazetteer, discovered and linked mentions, in text order.
@@ -400,25 +414,32 @@ impl Extractor {
 
     /// Gazetteer mentions only, in original byte offsets.
     fn gazetteer_mentions(&self, norm: &Normalized) -> Vec<Found> {
+        self.with_mentions(norm, |mentions| {
+            mentions
+                .iter()
+                .map(|m| {
+                    let info = self.tagger.entity(m.entity);
+                    Found {
+                        start: m.byte_start,
+                        end: m.byte_end,
+                        entity_type: info.entity_type.clone(),
+                        // Not `to_string`, which goes through the formatting
+                        // machinery for an `Arc<str>`.
+                        id: String::from(&*info.id),
+                        source: Source::Gazetteer,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Calls `f` with the tagger's mentions in `norm`.
+    fn with_mentions<R>(&self, norm: &Normalized, f: impl FnOnce(&[Mention]) -> R) -> R {
         // Room for a name every 64 bytes: news text names something every
         // hundred bytes or so, so the list seldom grows.
         let mut mentions: Vec<Mention> = Vec::with_capacity(norm.as_str().len() / 64);
         self.tagger.tag(norm, &mut mentions);
-        mentions
-            .iter()
-            .map(|m| {
-                let info = self.tagger.entity(m.entity);
-                Found {
-                    start: m.byte_start,
-                    end: m.byte_end,
-                    entity_type: info.entity_type.clone(),
-                    // Not `to_string`, which goes through the formatting
-                    // machinery for an `Arc<str>`.
-                    id: String::from(&*info.id),
-                    source: Source::Gazetteer,
-                }
-            })
-            .collect()
+        f(&mentions)
     }
 }
 

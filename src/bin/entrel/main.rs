@@ -12,6 +12,11 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// See Cargo.toml: glibc's malloc is slow for the many small strings a run
+/// makes and frees.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Extract entities and relations from news text.
 #[derive(Parser)]
 #[command(name = "entrel", version, about)]
