@@ -3,15 +3,15 @@
 //! there whether any name can begin, so that the trie is walked from few of
 //! them (in news text, one word start in six or seven with 40,000 names).
 
-use crate::text::blocks::{ascii_in_range, HIGH};
+use crate::text::blocks::{ascii_in_range, HIGH, ONES};
 use crate::text::is_word_char;
 
 /// The high bit of each byte of `block` that is not an ASCII letter or digit.
 #[inline]
 fn not_ascii_alphanumeric(block: u64) -> u64 {
-    let alphanumeric = ascii_in_range(block, b'0', b'9')
-        | ascii_in_range(block, b'A', b'Z')
-        | ascii_in_range(block, b'a', b'z');
+    // Setting bit 5 maps A-Z onto a-z and nothing else into a-z.
+    let alphanumeric =
+        ascii_in_range(block, b'0', b'9') | ascii_in_range(block | ONES << 5, b'a', b'z');
     !alphanumeric & HIGH
 }
 
@@ -133,11 +133,13 @@ impl StartFilter {
     /// False when no name can start at `at` in `bytes`.
     #[inline]
     pub(crate) fn may_start(&self, bytes: &[u8], at: usize) -> bool {
-        let class = |i: usize| bytes.get(i).map_or(0, |&b| CLASS[b as usize]);
-        let Some(&first) = bytes.get(at) else {
-            return false;
+        let (first, second, third) = match bytes.get(at..) {
+            Some(&[a, b, c, ..]) => (a, b, c),
+            Some(&[a, b]) => (a, b, 0),
+            Some(&[a]) => (a, 0, 0),
+            _ => return false,
         };
-        let bit = StartFilter::bit(first, class(at + 1), class(at + 2));
+        let bit = StartFilter::bit(first, CLASS[second as usize], CLASS[third as usize]);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
