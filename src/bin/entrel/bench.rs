@@ -121,11 +121,19 @@ pub fn bench(
     let one_thread = s;
     if threads > 1 {
         say("extraction, N threads");
+        let mut failed = None;
         let (s, n) = time(runs, &progress, || {
-            parallel_map(docs, threads, |d| extractor.extract(d).entities.len())
-                .into_iter()
-                .sum()
+            match parallel_map(docs, threads, |d| extractor.extract(d).entities.len()) {
+                Ok(counts) => counts.into_iter().sum(),
+                Err(e) => {
+                    failed = Some(e);
+                    0
+                }
+            }
         });
+        if let Some(e) = failed {
+            return Err(e);
+        }
         measures.push(Measure {
             name: format!("extraction, {threads} threads"),
             seconds: s,

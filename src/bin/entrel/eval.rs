@@ -657,7 +657,7 @@ fn eval_conll(args: &EvalArgs, path: &Path) -> Result<String, String> {
     let extractor = build_extractor(args)?;
     let predicted = parallel_map(&corpus.docs, crate::default_threads(None), |doc| {
         extractor.extract(&doc.text)
-    });
+    })?;
 
     let mut gold: BTreeSet<(Key, String)> = BTreeSet::new();
     let mut pred: BTreeSet<(Key, String)> = BTreeSet::new();
