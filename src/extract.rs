@@ -255,7 +255,7 @@ impl Extractor {
         ExtractorBuilder::new()
     }
 
-    /// Bytes of memory the tagger's automata hold.
+    /// Bytes of memory the tagger's automata and start filter hold.
     pub fn tagger_memory(&self) -> usize {
         self.tagger.memory_usage()
     }

@@ -136,9 +136,9 @@ impl Tagger {
         })
     }
 
-    /// Bytes of memory the automata hold.
+    /// Bytes of memory the automata and the start filter hold.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.cased.memory_usage() + self.caseless.memory_usage()
+        self.cased.memory_usage() + self.caseless.memory_usage() + self.starts.memory_usage()
     }
 
     pub(crate) fn entity(&self, index: u32) -> &TaggedEntity {

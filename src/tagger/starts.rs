@@ -130,6 +130,11 @@ impl StartFilter {
         }
     }
 
+    /// Bytes of memory the filter holds.
+    pub(crate) fn memory_usage(&self) -> usize {
+        std::mem::size_of_val(&*self.0)
+    }
+
     /// False when no name can start at `at` in `bytes`.
     #[inline]
     pub(crate) fn may_start(&self, bytes: &[u8], at: usize) -> bool {
