@@ -196,6 +196,21 @@ impl Tagger {
     }
 }
 
+/// Every string of up to `most` of `pieces`, each once: the tests' texts.
+#[cfg(test)]
+fn concatenations(pieces: &[&str], most: usize) -> Vec<String> {
+    let mut all = vec![String::new()];
+    let mut last = all.clone();
+    for _ in 0..most {
+        last = last
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        all.extend(last.iter().cloned());
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,16 +271,8 @@ mod tests {
             "U.S",
             "\n",
         ];
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(longer);
-        }
         let mut found = 0;
-        for text in &texts {
+        for text in &concatenations(&pieces, 3) {
             for prefix in ["", "abcdefg ", "abcdef—"] {
                 let text = format!("{prefix}{text}");
                 Normalized::with(&text, |norm| {
