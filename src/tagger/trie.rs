@@ -314,16 +314,20 @@ impl Trie {
             let count = (meta >> 16) as usize;
             let chain_start = record + 2;
             let chain_words = chain_len.div_ceil(4);
-            let (Some(chain), Some(rest)) = (
-                self.data.get(chain_start..chain_start + chain_words),
-                text.get(pos..pos + chain_len),
-            ) else {
-                return;
-            };
-            if !self.chain_matches(chain, rest) {
-                return;
+            // Most records walked through are branching nodes, whose chain
+            // is empty.
+            if chain_len != 0 {
+                let (Some(chain), Some(rest)) = (
+                    self.data.get(chain_start..chain_start + chain_words),
+                    text.get(pos..pos + chain_len),
+                ) else {
+                    return;
+                };
+                if !self.chain_matches(chain, rest) {
+                    return;
+                }
+                pos += chain_len;
             }
-            pos += chain_len;
             if value != NONE {
                 on_match(pos, value);
             }
