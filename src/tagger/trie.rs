@@ -279,36 +279,20 @@ impl Trie {
     pub(crate) fn walk(&self, text: &[u8], at: usize, mut on_match: impl FnMut(usize, u32)) {
         let Some(&first) = text.get(at) else { return };
         let table = self.root[first as usize] as usize;
-        let Some(&value) = self.second.get(table) else {
+        let Some(mut next) = self.table_step(table, text, at + 1, &mut on_match) else {
             return;
         };
-        if value != NONE {
-            on_match(at + 1, value);
-        }
-        let Some(&second) = text.get(at + 1) else {
-            return;
-        };
-        let Some(&record) = self.second.get(table + 1 + second as usize) else {
-            return;
-        };
-        let mut record = record as usize;
         let mut pos = at + 2;
-        if record as u32 != NONE && record as u32 & TABLE != 0 {
+        if next != NONE && next & TABLE != 0 {
             // A wide node two bytes down: one more table step.
-            let table = record & !(TABLE as usize);
-            let Some(&value) = self.second.get(table) else {
+            let table = (next & !TABLE) as usize;
+            let Some(after) = self.table_step(table, text, pos, &mut on_match) else {
                 return;
             };
-            if value != NONE {
-                on_match(pos, value);
-            }
-            let Some(&third) = text.get(pos) else { return };
-            let Some(&next) = self.second.get(table + 1 + third as usize) else {
-                return;
-            };
-            record = next as usize;
+            next = after;
             pos += 1;
         }
+        let mut record = next as usize;
         while let Some(&[meta, value]) = self.data.get(record..record + 2) {
             let chain_len = (meta & 0xFFFF) as usize;
             let count = (meta >> 16) as usize;
@@ -346,6 +330,26 @@ impl Trie {
             };
             pos += 1;
         }
+    }
+
+    /// A step through the table at `table` in `second`, with the text at
+    /// `pos`: reports the pattern ending at `pos` if the table's node has
+    /// one, and gives the offset the byte at `pos` leads to (`NONE` where it
+    /// leads nowhere); `None` at the end of the text or of the trie.
+    #[inline]
+    fn table_step(
+        &self,
+        table: usize,
+        text: &[u8],
+        pos: usize,
+        on_match: &mut impl FnMut(usize, u32),
+    ) -> Option<u32> {
+        let &value = self.second.get(table)?;
+        if value != NONE {
+            on_match(pos, value);
+        }
+        let &byte = text.get(pos)?;
+        self.second.get(table + 1 + byte as usize).copied()
     }
 
     #[inline]
