@@ -370,12 +370,12 @@ impl Extractor {
                 mentions
                     .iter()
                     .map(|m| {
-                        let info = self.tagger.entity(m.entity);
+                        let (entity_type, id) = self.type_and_id(m);
                         Entity {
                             text: text[m.byte_start..m.byte_end].to_string(),
                             span: counter.span(m.byte_start, m.byte_end),
-                            entity_type: info.entity_type.clone(),
-                            id: String::from(&*info.id),
+                            entity_type,
+                            id,
                             sentence: 0,
                             source: Source::Gazetteer,
                         }
@@ -418,19 +418,26 @@ impl Extractor {
             mentions
                 .iter()
                 .map(|m| {
-                    let info = self.tagger.entity(m.entity);
+                    let (entity_type, id) = self.type_and_id(m);
                     Found {
                         start: m.byte_start,
                         end: m.byte_end,
-                        entity_type: info.entity_type.clone(),
-                        // Not `to_string`, which goes through the formatting
-                        // machinery for an `Arc<str>`.
-                        id: String::from(&*info.id),
+                        entity_type,
+                        id,
                         source: Source::Gazetteer,
                     }
                 })
                 .collect()
         })
+    }
+
+    /// The type and id of a tagger mention's entity, as owned values.
+    #[inline]
+    fn type_and_id(&self, m: &Mention) -> (EntityType, String) {
+        let info = self.tagger.entity(m.entity);
+        // Not `to_string`, which goes through the formatting machinery for
+        // an `Arc<str>`.
+        (info.entity_type.clone(), String::from(&*info.id))
     }
 
     /// Calls `f` with the tagger's mentions in `norm`.
