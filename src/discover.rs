@@ -32,6 +32,7 @@ use crate::text::Normalized;
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 use regex::{Regex, RegexBuilder};
+use regex_automata::{meta, Anchored, Input};
 use std::collections::HashMap;
 
 /// A mention found by discovery or linking, in original byte offsets.
@@ -49,6 +50,20 @@ pub(crate) struct Found {
 /// folded to ASCII: ASCII classes keep their automata small and fast.
 fn ascii_regex(pattern: &str) -> Option<Regex> {
     RegexBuilder::new(pattern).unicode(false).build().ok()
+}
+
+/// The same, for a pattern searched for only at chosen starts (see
+/// [`anchored_names`]).
+fn anchored_regex(pattern: &str) -> Option<meta::Regex> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    meta::Builder::new()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build_from_hir(&hir)
+        .ok()
 }
 
 /// One capitalised name word, with an optional lower-case particle glued on
@@ -73,8 +88,12 @@ fn person_after_title_pattern() -> String {
     format!(r"\b{TITLES}[ ](?P<name>{})", name(4))
 }
 
-static PERSON_AFTER_TITLE: Lazy<Option<Regex>> =
-    Lazy::new(|| ascii_regex(&person_after_title_pattern()));
+static PERSON_AFTER_TITLE: Lazy<Option<meta::Regex>> =
+    Lazy::new(|| anchored_regex(&person_after_title_pattern()));
+
+/// How far before one of its key words a title can begin: "Deputy Prime "
+/// before "Minister". A test derives it from the titles.
+const TITLE_LEAD: usize = 13;
 
 /// "said John Smith, a spokesman ..." and "John Smith, a spokesman, said".
 fn person_with_role_pattern() -> String {
@@ -276,15 +295,28 @@ static KEY_WORD_SCANS: Lazy<Vec<(AhoCorasick, Vec<u8>, u8)>> = Lazy::new(|| {
         .collect()
 });
 
-/// The paragraphs of `text` that hold key words, as `(start, end, bits)`:
-/// byte spans between the matching view's paragraph breaks (`\n`, which no
-/// pattern matches across), in text order, with the bits of [`KEY_WORDS`]
-/// present in each. A gated pattern is searched for only there.
-fn key_word_paragraphs(text: &str) -> Vec<(usize, usize, u8)> {
+/// Key words found in a text: the paragraphs that hold them, as `(start,
+/// end, bits)` (byte spans between the matching view's paragraph breaks,
+/// `\n`, which no pattern matches across, in text order, with the bits of
+/// [`KEY_WORDS`] present in each; a gated pattern is searched for only
+/// there), and where each title word begins a word (after a byte that is
+/// no ASCII letter or digit), for [`anchored_names`].
+struct KeyWords {
+    paragraphs: Vec<(usize, usize, u8)>,
+    titles: Vec<usize>,
+}
+
+fn key_words(text: &str) -> KeyWords {
     let scans = &*KEY_WORD_SCANS;
     if scans.len() < KEY_WORD_SCAN_COUNT {
-        return vec![(0, text.len(), u8::MAX)];
+        // Every pattern everywhere, titles tried at every word start.
+        return KeyWords {
+            paragraphs: vec![(0, text.len(), u8::MAX)],
+            titles: (0..text.len()).collect(),
+        };
     }
+    let bytes = text.as_bytes();
+    let mut titles = Vec::new();
     let mut found: Vec<(usize, usize, u8)> = Vec::new();
     for (scan, bits, mask) in scans {
         let first = found.len();
@@ -299,18 +331,25 @@ fn key_word_paragraphs(text: &str) -> Vec<(usize, usize, u8)> {
             let Some(paragraph) = found.last_mut() else {
                 break;
             };
-            paragraph.2 |= bits.get(m.pattern().as_usize()).copied().unwrap_or(u8::MAX);
-            // Once a paragraph has every bit this scan can set, the rest of
-            // it need not be read.
-            from = if paragraph.2 & mask == *mask {
+            let word_bits = bits.get(m.pattern().as_usize()).copied().unwrap_or(u8::MAX);
+            paragraph.2 |= word_bits;
+            // Every title word is kept (the scan of capitalised titles and
+            // that of lower-case words, which holds "analyst", find them);
+            // other scans need not read the rest of a paragraph once it has
+            // every bit they can set.
+            if word_bits & GATE_TITLES != 0 && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) {
+                titles.push(at);
+            }
+            from = if *mask & GATE_TITLES == 0 && paragraph.2 & mask == *mask {
                 paragraph.1
             } else {
                 at + 1
             };
         }
     }
-    // Each scan's paragraphs are in text order: sort them together, one
-    // entry per paragraph.
+    // Each scan's paragraphs and titles are in text order: sort them
+    // together, one entry per paragraph.
+    titles.sort_unstable();
     found.sort_unstable_by_key(|&(start, _, _)| start);
     found.dedup_by(|later, first| {
         let same = later.0 == first.0;
@@ -319,14 +358,60 @@ fn key_word_paragraphs(text: &str) -> Vec<(usize, usize, u8)> {
         }
         same
     });
-    found
+    KeyWords {
+        paragraphs: found,
+        titles,
+    }
+}
+
+/// The spans of group `name` in the matches of `re`, a pattern that begins
+/// at a word start at most `lead` bytes before one of its key words (at
+/// `hits`, in text order), in text order. The pattern is tried, anchored,
+/// at each word start that near a key word and not inside an earlier
+/// match: every match begins at one of them, so this finds what a search
+/// over the whole text would, without reading the text between.
+fn anchored_names(
+    text: &str,
+    hits: &[usize],
+    lead: usize,
+    re: &meta::Regex,
+) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut caps = re.create_captures();
+    let mut names = Vec::new();
+    // Where the next match may begin: past the last match and past the
+    // starts already tried.
+    let mut next = 0;
+    for &at in hits {
+        let mut start = at.saturating_sub(lead).max(next);
+        while start <= at {
+            let word_start = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+            if word_start && bytes[start].is_ascii_alphabetic() {
+                let input = Input::new(text)
+                    .span(start..text.len())
+                    .anchored(Anchored::Yes);
+                re.search_captures(&input, &mut caps);
+                if let (Some(found), Some(name)) =
+                    (caps.get_match(), caps.get_group_by_name("name"))
+                {
+                    names.push((name.start, name.end));
+                    start = found.end();
+                    continue;
+                }
+            }
+            start += 1;
+        }
+        next = start.max(at + 1);
+    }
+    names
 }
 
 /// Which gated patterns (organisations, places, people in roles and after
 /// titles) may match somewhere in `text`, as the bits of [`KEY_WORDS`].
 #[cfg(test)]
 fn key_words_present(text: &str) -> u8 {
-    key_word_paragraphs(text)
+    key_words(text)
+        .paragraphs
         .iter()
         .fold(0, |present, &(_, _, bits)| present | bits)
 }
@@ -468,7 +553,7 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             source: Source::Rule,
         });
     };
-    let paragraphs = key_word_paragraphs(text);
+    let KeyWords { paragraphs, titles } = key_words(text);
     // Each match of a gated pattern in the paragraphs holding its key words,
     // with the paragraph and where it starts: names in different paragraphs
     // never overlap, so this finds what a run over the whole text would, in
@@ -484,11 +569,9 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             })
     };
     if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
-        for (offset, paragraph, caps) in matches(re, GATE_TITLES) {
-            if let Some(m) = caps.name("name") {
-                let (s, e) = trim_name(paragraph, m.start(), m.end());
-                add(offset + s, offset + e, EntityType::Person, &mut found);
-            }
+        for (s, e) in anchored_names(text, &titles, TITLE_LEAD, re) {
+            let (s, e) = trim_name(text, s, e);
+            add(s, e, EntityType::Person, &mut found);
         }
     }
     if let Some(re) = PERSON_WITH_ROLE.as_ref() {
@@ -669,9 +752,32 @@ mod tests {
             .collect()
     }
 
+    /// The literals every match of `pattern` begins (`Prefix`) or ends
+    /// (`Suffix`) with.
+    fn literals(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Vec<String> {
+        use regex_syntax::hir::literal::Extractor;
+        let hir = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .build()
+            .parse(pattern)
+            .expect("parses");
+        // Classes wider than a letter's two cases ("[a-z]+" before a role
+        // word) end a literal rather than multiply it.
+        let seq = Extractor::new()
+            .kind(kind)
+            .limit_class(2)
+            .limit_total(10_000)
+            .extract(&hir);
+        let literals = seq.literals().expect("a finite set of literals");
+        literals
+            .iter()
+            .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned())
+            .collect()
+    }
+
     #[test]
     fn every_gated_pattern_needs_one_of_its_key_words() {
-        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        use regex_syntax::hir::literal::ExtractKind;
         let [heads, tails] = organisation_patterns();
         let [city_of, province] = place_patterns();
         // Each pattern, its bit, and the end its fixed words are at.
@@ -688,21 +794,7 @@ mod tests {
             ),
         ];
         for (pattern, bit, kind) in gated {
-            let hir = regex_syntax::ParserBuilder::new()
-                .unicode(false)
-                .build()
-                .parse(&pattern)
-                .expect("parses");
-            // Classes wider than a letter's two cases ("[a-z]+" before a
-            // role word) end a literal rather than multiply it.
-            let seq = Extractor::new()
-                .kind(kind)
-                .limit_class(2)
-                .limit_total(10_000)
-                .extract(&hir);
-            let literals = seq.literals().expect("a finite set of literals");
-            for literal in literals {
-                let literal = String::from_utf8_lossy(literal.as_bytes());
+            for literal in literals(&pattern, kind) {
                 assert!(
                     KEY_WORDS
                         .iter()
@@ -711,6 +803,63 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn titles_begin_words_at_most_the_lead_before_a_title_word() {
+        use regex_syntax::hir::literal::ExtractKind;
+        let pattern = person_after_title_pattern();
+        // A match begins where a word does.
+        assert!(pattern.starts_with(r"\b"));
+        let lead = literals(&pattern, ExtractKind::Prefix)
+            .iter()
+            .map(|literal| {
+                assert!(literal.starts_with(|c: char| c.is_ascii_alphabetic()));
+                // The first title word that begins a word of the title, as
+                // the key-word scans keep them.
+                let bytes = literal.as_bytes();
+                (0..bytes.len())
+                    .find(|&i| {
+                        (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                            && KEY_WORDS.iter().any(|&(w, bits)| {
+                                bits & GATE_TITLES != 0 && literal[i..].starts_with(w)
+                            })
+                    })
+                    .unwrap_or_else(|| panic!("no title word in {literal:?}"))
+            })
+            .max();
+        assert_eq!(lead, Some(TITLE_LEAD));
+    }
+
+    #[test]
+    fn anchored_titles_find_what_a_whole_search_finds() {
+        let pattern = person_after_title_pattern();
+        let whole = ascii_regex(&pattern).expect("builds");
+        let anchored = anchored_regex(&pattern).expect("builds");
+        for text in [
+            "Prime Minister Ali Hassan met Deputy Prime Minister Omar Said.",
+            "Mr. Ali President Bob Lee and Gen. Tom, Lt. Gen. Sam Ray",
+            "xPresident Ali; Secretary of State John Kerry; Secretary-General Ban Ki-moon",
+            "President\nAli; Mr. al-Hashimi, Dr.Who and Foreign Minister Ursula von der Leyen",
+            // Every key-word bit in one paragraph: no scan stops early.
+            "In the city of Mosul, Diyala province, a spokesman said analyst Ali \
+             Hassan, an official, met the Badr Party and Ministry of Oil; analyst Omar Said",
+            "é Mr. Émile Mr. Z militia leader Abu Bakr",
+            "",
+        ] {
+            let expected: Vec<(usize, usize)> = whole
+                .captures_iter(text)
+                .filter_map(|caps| caps.name("name").map(|m| (m.start(), m.end())))
+                .collect();
+            let titles = key_words(text).titles;
+            assert_eq!(
+                anchored_names(text, &titles, TITLE_LEAD, &anchored),
+                expected,
+                "{text:?}"
+            );
+        }
+        let text = "analyst Ali Hassan, the city of Mosul, Diyala province, a spokesman";
+        assert_eq!(names(text)[0], ("Ali Hassan", "PERSON".into()));
     }
 
     #[test]
@@ -749,7 +898,7 @@ mod tests {
     fn key_words_are_found_per_paragraph() {
         let text = "Ali met the envoy.\nThe Badr Army and its Army\nNothing here.\nDiyala province";
         assert_eq!(
-            key_word_paragraphs(text),
+            key_words(text).paragraphs,
             [
                 (0, 18, GATE_ROLES | GATE_TITLES),
                 (19, 45, GATE_TAILS),
