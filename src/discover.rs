@@ -337,7 +337,7 @@ fn key_words(text: &str) -> KeyWords {
             // that of lower-case words, which holds "analyst", find them);
             // other scans need not read the rest of a paragraph once it has
             // every bit they can set.
-            if word_bits & GATE_TITLES != 0 && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric()) {
+            if word_bits & GATE_TITLES != 0 && begins_word(bytes, at) {
                 titles.push(at);
             }
             from = if *mask & GATE_TITLES == 0 && paragraph.2 & mask == *mask {
@@ -364,6 +364,17 @@ fn key_words(text: &str) -> KeyWords {
     }
 }
 
+/// Whether a word begins at `at` as title words and title starts are told:
+/// at the start, or after a byte that is no ASCII letter or digit (where
+/// `\b` holds before a letter). The scans keep title words there and
+/// [`anchored_names`] tries starts there; the two must agree.
+fn begins_word(bytes: &[u8], at: usize) -> bool {
+    at == 0
+        || bytes
+            .get(at - 1)
+            .is_some_and(|b| !b.is_ascii_alphanumeric())
+}
+
 /// The spans of group `name` in the matches of `re`, a pattern that begins
 /// at a word start at most `lead` bytes before one of its key words (at
 /// `hits`, in text order), in text order. The pattern is tried, anchored,
@@ -385,8 +396,7 @@ fn anchored_names(
     for &at in hits {
         let mut start = at.saturating_sub(lead).max(next);
         while start <= at {
-            let word_start = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-            if word_start && bytes[start].is_ascii_alphabetic() {
+            if begins_word(bytes, start) && bytes[start].is_ascii_alphabetic() {
                 let input = Input::new(text)
                     .span(start..text.len())
                     .anchored(Anchored::Yes);
@@ -820,7 +830,7 @@ mod tests {
                 let bytes = literal.as_bytes();
                 (0..bytes.len())
                     .find(|&i| {
-                        (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                        begins_word(bytes, i)
                             && KEY_WORDS.iter().any(|&(w, bits)| {
                                 bits & GATE_TITLES != 0 && literal[i..].starts_with(w)
                             })
