@@ -79,13 +79,10 @@ impl Tokens {
     }
 
     /// Adds the word `text[start..end]`, unless it folds to nothing.
-    /// `ascii_stretch` says it was split from ASCII text: then it is its own
-    /// matching form but for case, unless it is a backtick (the splitter
-    /// drops white space and control characters), and needs no check.
-    fn push_word(&mut self, text: &str, start: usize, end: usize, ascii_stretch: bool) {
+    fn push_word(&mut self, text: &str, start: usize, end: usize) {
         let word = &text[start..end];
         let from = self.words.len();
-        push_folded(word, ascii_stretch && word != "`", &mut self.words);
+        push_folded(word, &mut self.words);
         let to = self.words.len();
         if to > from {
             self.list.push(Token {
@@ -94,6 +91,26 @@ impl Tokens {
                 what: What::Word { from, to },
             });
         }
+    }
+
+    /// Adds the word `text[start..end]`, ASCII with no backtick: its
+    /// matching form is itself in lower case.
+    #[inline(always)]
+    fn push_ascii_word(&mut self, text: &str, start: usize, end: usize) {
+        let Some(word) = text.get(start..end) else {
+            return;
+        };
+        let from = self.words.len();
+        self.words.push_str(word);
+        let to = self.words.len();
+        if let Some(added) = self.words.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        self.list.push(Token {
+            start,
+            end,
+            what: What::Word { from, to },
+        });
     }
 
     fn push_entity(&mut self, start: usize, end: usize, index: usize) {
@@ -273,17 +290,16 @@ fn is_coordinator(word: &str) -> bool {
 /// A token's matching form: folded like the tagger's view, lower-cased.
 pub(crate) fn fold_token(text: &str) -> String {
     let mut folded = String::new();
-    push_folded(text, false, &mut folded);
+    push_folded(text, &mut folded);
     folded
 }
 
 /// Appends the matching form of the token `text` to `out`. Text that is
-/// already its own matching view but for case (`plain`, or found so) is
-/// only lower-cased. Inlined: every token of a sentence passes here, and
+/// already its own matching view but for case is only lower-cased. Inlined: every token of a sentence passes here, and
 /// the call alone cost 0.7% of extraction's instructions.
 #[inline(always)]
-fn push_folded(text: &str, plain: bool, out: &mut String) {
-    if plain || is_folded_ascii(text) {
+fn push_folded(text: &str, out: &mut String) {
+    if is_folded_ascii(text) {
         let from = out.len();
         out.push_str(text);
         out[from..].make_ascii_lowercase();
@@ -309,27 +325,7 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens)
     // characters, classed by a table, with no list of characters to build
     // and no Unicode property to ask.
     if slice.is_ascii() {
-        let bytes = slice.as_bytes();
-        split_words(
-            text,
-            bytes.len(),
-            |i| {
-                bytes.get(i).map_or(SKIPPED, |&b| {
-                    ASCII_CLASS
-                        .get(usize::from(b))
-                        .copied()
-                        .unwrap_or(PUNCTUATION)
-                })
-            },
-            |i, letter| {
-                bytes
-                    .get(i)
-                    .is_some_and(|b| b.eq_ignore_ascii_case(&letter))
-            },
-            |i| start + i.min(bytes.len()),
-            true,
-            out,
-        );
+        split_ascii(text, start, end, out);
     } else {
         let chars: Vec<(usize, char)> = slice.char_indices().collect();
         split_words(
@@ -342,9 +338,78 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens)
                     .is_some_and(|&(_, c)| c.eq_ignore_ascii_case(&char::from(letter)))
             },
             |i| start + chars.get(i).map_or(slice.len(), |&(o, _)| o),
-            false,
             out,
         );
+    }
+}
+
+/// [`split_words`] for the ASCII stretch `text[start..end]`, written out
+/// over bytes, each word its own matching form in lower case: most of a
+/// sentence is ASCII, and tokenising was a tenth of extraction's
+/// instructions. A test holds the two splitters to the same tokens.
+fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let class = |i: usize| {
+        if i < end {
+            ASCII_CLASS[usize::from(bytes[i] & 0x7F)]
+        } else {
+            SKIPPED
+        }
+    };
+    // The byte at `i` in lower case: letters compared with it match in
+    // either case, as `split_words`' `is` does.
+    let lower = |i: usize| if i < end { bytes[i] | 0x20 } else { 0 };
+    let mut i = start;
+    while i < end {
+        match class(i) {
+            SKIPPED => i += 1,
+            WORD => {
+                let first = i;
+                i += 1;
+                loop {
+                    match class(i) {
+                        WORD => i += 1,
+                        APOSTROPHE
+                            if class(i + 1) == WORD
+                                && !(class(i + 2) != WORD
+                                    && (lower(i + 1) == b's'
+                                        || (lower(i + 1) == b't' && lower(i - 1) == b'n'))) =>
+                        {
+                            i += 1
+                        }
+                        _ => break,
+                    }
+                }
+                let mut word_end = i;
+                if i > first + 1
+                    && lower(i - 1) == b'n'
+                    && class(i) == APOSTROPHE
+                    && lower(i + 1) == b't'
+                    && class(i + 2) != WORD
+                {
+                    word_end = i - 1;
+                }
+                out.push_ascii_word(text, first, word_end);
+                if word_end < i {
+                    out.push_ascii_word(text, word_end, i + 2);
+                    i += 2;
+                }
+            }
+            APOSTROPHE if lower(i + 1) == b's' && class(i + 2) != WORD => {
+                out.push_ascii_word(text, i, i + 2);
+                i += 2;
+            }
+            // A backtick folds to an apostrophe: the general way.
+            _ if bytes[i] == b'`' => {
+                out.push_word(text, i, i + 1);
+                i += 1;
+            }
+            _ => {
+                out.push_ascii_word(text, i, i + 1);
+                i += 1;
+            }
+        }
     }
 }
 
@@ -398,14 +463,13 @@ static ASCII_CLASS: [u8; 128] = {
 /// The splitting of [`push_words`] over a stretch of `len` characters: the
 /// `i`th is of class `class(i)` ([`SKIPPED`] past the end), `is(i, letter)`
 /// says whether it is that ASCII letter in either case, and it starts at
-/// byte `offset(i)` of `text`; `ascii` when the stretch is.
+/// byte `offset(i)` of `text`.
 fn split_words(
     text: &str,
     len: usize,
     class: impl Fn(usize) -> u8,
     is: impl Fn(usize, u8) -> bool,
     offset: impl Fn(usize) -> usize,
-    ascii: bool,
     out: &mut Tokens,
 ) {
     let mut i = 0;
@@ -440,18 +504,18 @@ fn split_words(
                 {
                     word_end = i - 1;
                 }
-                out.push_word(text, offset(first), offset(word_end), ascii);
+                out.push_word(text, offset(first), offset(word_end));
                 if word_end < i {
-                    out.push_word(text, offset(word_end), offset(i + 2), ascii);
+                    out.push_word(text, offset(word_end), offset(i + 2));
                     i += 2;
                 }
             }
             APOSTROPHE if is(i + 1, b's') && class(i + 2) != WORD => {
-                out.push_word(text, offset(i), offset(i + 2), ascii);
+                out.push_word(text, offset(i), offset(i + 2));
                 i += 2;
             }
             _ => {
-                out.push_word(text, offset(i), offset(i + 1), ascii);
+                out.push_word(text, offset(i), offset(i + 1));
                 i += 1;
             }
         }
