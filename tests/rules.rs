@@ -996,6 +996,28 @@ fn user_rules_add_to_the_default_rules() {
     assert!(found.contains(&("Pompeo".into(), "visited".into(), "Erbil".into())));
 }
 
+/// Cue words have codes of their own, and a `word*` in a user's rule still
+/// takes those that stay in the sentence ("whether", "if": hedges that open
+/// a clause).
+#[test]
+fn a_prefix_takes_the_cue_words_that_stay_in_the_sentence() {
+    let rule = "rule asked -> asked\n  match <subject:PERSON> asked (wh* | i*) <object:PERSON>\n";
+    for sentence in [
+        "[Ann Lee](PERSON) asked whether [Bob Ray](PERSON) had left.",
+        "[Ann Lee](PERSON) asked if [Bob Ray](PERSON) had left.",
+    ] {
+        assert_eq!(
+            fired(rule, sentence).expect("builds"),
+            ["Ann Lee asked Bob Ray"],
+            "{sentence}"
+        );
+    }
+    assert_eq!(
+        fired(rule, "[Ann Lee](PERSON) asked not [Bob Ray](PERSON).").expect("builds"),
+        Vec::<String>::new()
+    );
+}
+
 /// Crowded and endless sentences finish: 10,000 mentions in one sentence
 /// and a megabyte without punctuation (no timing is asserted; a quadratic
 /// step would make this test run for hours instead of seconds).

@@ -90,6 +90,15 @@ impl Codes {
         }
     }
 
+    /// Gives the literal `word` (already in its matching form) a code of its
+    /// own; `false` when codes run out.
+    pub(crate) fn add_word(&mut self, word: &str) -> bool {
+        self.add_element(&Element::Word {
+            text: word.to_string(),
+            prefix: false,
+        })
+    }
+
     /// Makes the table that [`Codes::word`] looks short words up in, once
     /// every word has its code.
     pub(crate) fn seal(&mut self) {
@@ -250,6 +259,11 @@ fn one_word(alternative: &[Element]) -> Option<(&str, bool)> {
 /// The two bytes of a word code.
 pub(crate) fn word_bytes(code: u16) -> [u8; 2] {
     [0x80 + (code >> 7) as u8, (code & 0x7F) as u8]
+}
+
+/// The word code whose two bytes are `bytes`; `None` for an entity's.
+pub(crate) fn code_of(bytes: [u8; 2]) -> Option<u16> {
+    (bytes[0] != ENTITY).then(|| (u16::from(bytes[0] & 0x7F) << 7) | u16::from(bytes[1]))
 }
 
 /// The two bytes of an entity's type code.

@@ -1,8 +1,7 @@
 //! Running compiled rules over one sentence: tokens, cue words, matches.
 
-use crate::hash::FxHashMap;
+use super::compile::{self, Codes};
 use crate::text::{is_folded_ascii, Normalized};
-use once_cell::sync::Lazy;
 
 /// A token of a sentence: a word or punctuation mark, or an entity mention.
 #[derive(Clone, Copy, Debug)]
@@ -561,8 +560,8 @@ pub(crate) struct Stream {
 
 impl Stream {
     /// The stream of a sentence's tokens, given each token's code.
-    pub(crate) fn new(tokens: &Tokens, codes: &[[u8; 2]]) -> Stream {
-        let cues = find_cues(tokens);
+    pub(crate) fn new(tokens: &Tokens, codes: &[[u8; 2]], cue_table: &CueTable) -> Stream {
+        let cues = find_cues(tokens, codes, cue_table);
         let mut text = Vec::with_capacity(tokens.len() * 2);
         let mut positions = Vec::with_capacity(tokens.len());
         for (index, (token, code)) in tokens.kinds().zip(codes).enumerate() {
@@ -597,39 +596,70 @@ impl Stream {
     }
 }
 
-/// A cue phrase and what it says.
-type CuePhrase = (&'static [&'static str], Cue);
+/// The cue phrases as word codes, looked up by the code of their first
+/// word: a sentence's tokens have their codes already, and asking a table
+/// by code spares hashing every word of the sentence once more.
+#[derive(Debug)]
+pub(crate) struct CueTable {
+    /// For each word code: the phrases starting with that word, longest
+    /// first as in [`CUES`], each as its words' code bytes.
+    by_first: Vec<Vec<(Vec<[u8; 2]>, Cue)>>,
+    /// The code bytes of "may", a month as often as a modal.
+    may: [u8; 2],
+}
 
-/// The cue phrases by their first word, longest first as in [`CUES`].
-static CUES_BY_FIRST_WORD: Lazy<FxHashMap<&'static str, Vec<CuePhrase>>> = Lazy::new(|| {
-    let mut map: FxHashMap<&str, Vec<CuePhrase>> = FxHashMap::default();
-    for &(phrase, cue) in CUES {
-        map.entry(phrase[0]).or_default().push((phrase, cue));
+impl CueTable {
+    /// Gives every cue word a code of its own, so that a token is a cue
+    /// word exactly when its code is that word's; `false` when codes run out.
+    pub(crate) fn add_words(codes: &mut Codes) -> bool {
+        CUES.iter()
+            .flat_map(|(phrase, _)| phrase.iter())
+            .all(|word| codes.add_word(word))
     }
-    map
-});
 
-fn find_cues(tokens: &Tokens) -> Vec<Option<Cue>> {
-    let mut cues = vec![None; tokens.len()];
+    /// The table, once [`CueTable::add_words`] has given the words codes and
+    /// `codes` is sealed.
+    pub(crate) fn new(codes: &Codes) -> CueTable {
+        let mut by_first = vec![Vec::new(); codes.word_count()];
+        for &(phrase, cue) in CUES {
+            let words: Vec<[u8; 2]> = phrase
+                .iter()
+                .map(|w| compile::word_bytes(codes.word(w)))
+                .collect();
+            let first = usize::from(codes.word(phrase[0]));
+            if let Some(list) = by_first.get_mut(first) {
+                list.push((words, cue));
+            }
+        }
+        CueTable {
+            by_first,
+            may: compile::word_bytes(codes.word("may")),
+        }
+    }
+
+    fn phrases(&self, code: [u8; 2]) -> &[(Vec<[u8; 2]>, Cue)] {
+        compile::code_of(code)
+            .and_then(|c| self.by_first.get(usize::from(c)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The cue each of a sentence's tokens belongs to, given the tokens' codes.
+fn find_cues(tokens: &Tokens, codes: &[[u8; 2]], table: &CueTable) -> Vec<Option<Cue>> {
+    let mut cues = vec![None; codes.len()];
     let word = |i: usize| tokens.kind(i).and_then(TokenKind::word);
     let mut i = 0;
-    while i < tokens.len() {
+    while let Some(&code) = codes.get(i) {
         let mut matched = 0;
         // "in May", "May 5": the month, not the modal.
-        let month = word(i) == Some("may")
+        let month = code == table.may
             && (matches!(
                 i.checked_sub(1).and_then(word),
                 Some("in" | "of" | "since" | "until" | "early" | "late" | "mid" | "-")
             ) || word(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
-        let phrases = word(i)
-            .filter(|_| !month)
-            .and_then(|first| CUES_BY_FIRST_WORD.get(first));
-        for (phrase, cue) in phrases.into_iter().flatten() {
-            if phrase
-                .iter()
-                .enumerate()
-                .all(|(k, p)| word(i + k) == Some(p))
-            {
+        let phrases = if month { &[][..] } else { table.phrases(code) };
+        for (phrase, cue) in phrases {
+            if codes.get(i..).is_some_and(|rest| rest.starts_with(phrase)) {
                 for slot in cues.iter_mut().skip(i).take(phrase.len()) {
                     *slot = Some(*cue);
                 }
@@ -875,26 +905,34 @@ mod tests {
 
     #[test]
     fn cues_are_found_as_phrases() {
-        let mut tokens = Tokens::default();
-        push_words(
-            "he no longer denied that it would attack",
-            0,
-            40,
-            &mut tokens,
-        );
-        let cues = find_cues(&tokens);
+        // Codes as a rule set that names "attack" and "may" gives them.
+        let mut codes = Codes::default();
+        assert!(codes.add_word("attack") && codes.add_word("may"));
+        assert!(CueTable::add_words(&mut codes));
+        codes.seal();
+        let table = CueTable::new(&codes);
+        let cues = |text: &str| {
+            let mut tokens = Tokens::default();
+            push_words(text, 0, text.len(), &mut tokens);
+            let token_codes: Vec<[u8; 2]> = tokens
+                .kinds()
+                .map(|t| compile::word_bytes(codes.word(t.word().unwrap_or(""))))
+                .collect();
+            find_cues(&tokens, &token_codes, &table)
+        };
+        let (n, h, f) = (Some(Cue::Negation), Some(Cue::Hedge), Some(Cue::Filler));
         assert_eq!(
-            cues,
-            [
-                None,
-                Some(Cue::Negation),
-                Some(Cue::Negation),
-                Some(Cue::Negation),
-                Some(Cue::Negation),
-                Some(Cue::Negation),
-                Some(Cue::Hedge),
-                None
-            ]
+            cues("he no longer denied that it would attack"),
+            [None, n, n, n, n, n, h, None]
         );
+        // The longest phrase from a word; a word that starts a phrase alone
+        // ("denied" then "that they") is its own cue.
+        assert_eq!(cues("Denied that they didn't"), [n, n, n, f, n]);
+        assert_eq!(cues("denied that we"), [n, n, None]);
+        // "may" is a month after "in" or before a number, else a hedge.
+        assert_eq!(cues("in May it may attack"), [None, None, None, h, None]);
+        assert_eq!(cues("May 5 , they may not"), [None, None, None, None, h, n]);
+        // Words that merely start like cues are not cues.
+        assert_eq!(cues("nothing nonstop"), [None, None]);
     }
 }

@@ -178,6 +178,8 @@ pub(crate) struct RuleEngine {
     rules: Vec<RuleDef>,
     patterns: Vec<CompiledPattern>,
     codes: compile::Codes,
+    /// The cue phrases by word code.
+    cues: matcher::CueTable,
     /// For each word code, the patterns whose first word group holds it:
     /// a sentence looks only at the patterns its words point to.
     by_first_word: Vec<Vec<u32>>,
@@ -224,7 +226,17 @@ impl RuleEngine {
                 .at((*location).clone()));
             }
         }
+        if !matcher::CueTable::add_words(&mut codes) {
+            return Err(Error::new(
+                ErrorKind::SizeLimit,
+                format!(
+                    "the rules and the cue words (\"not\", \"would\", ...) come to more than {} distinct words; expected fewer",
+                    compile::MAX_WORDS - 1
+                ),
+            ));
+        }
         codes.seal();
+        let cues = matcher::CueTable::new(&codes);
         let sources: Vec<&[syntax::Element]> = lines
             .iter()
             .map(|(_, _, elements, _)| elements.as_slice())
@@ -271,6 +283,7 @@ impl RuleEngine {
             rules,
             patterns,
             codes,
+            cues,
             by_first_word,
             unindexed,
         })
@@ -334,7 +347,7 @@ impl RuleEngine {
         if candidates.is_empty() {
             return Vec::new();
         }
-        let stream = matcher::Stream::new(tokens, &codes);
+        let stream = matcher::Stream::new(tokens, &codes, &self.cues);
         let entity_at = |offset: usize| match tokens.kind(stream.token_at(offset)) {
             Some(matcher::TokenKind::Entity(e)) => Some(e),
             _ => None,
