@@ -263,7 +263,7 @@ impl RuleEngine {
             patterns.push(CompiledPattern {
                 rule: index,
                 regex,
-                words,
+                words: rarest_group_first(words, &codes),
                 types,
             });
         }
@@ -313,11 +313,14 @@ impl RuleEngine {
             .map(|token| match token {
                 matcher::TokenKind::Word(word) => {
                     let code = self.codes.word(word) as usize;
-                    if let Some(bits) = present.get_mut(code / 64) {
-                        *bits |= 1 << (code % 64);
-                    }
-                    for &pattern in self.by_first_word.get(code).map_or(&[][..], |v| v) {
-                        pointed[pattern as usize / 64] |= 1 << (pattern % 64);
+                    let bit = 1 << (code % 64);
+                    // A word seen before in the sentence has pointed to its
+                    // patterns already: "the" and "," start dozens.
+                    if let Some(bits) = present.get_mut(code / 64).filter(|b| **b & bit == 0) {
+                        *bits |= bit;
+                        for &pattern in self.by_first_word.get(code).map_or(&[][..], |v| v) {
+                            pointed[pattern as usize / 64] |= 1 << (pattern % 64);
+                        }
                     }
                     compile::word_bytes(code as u16)
                 }
@@ -456,6 +459,32 @@ impl RuleEngine {
     }
 }
 
+/// Words so common in news that a group holding one of them is present in
+/// nearly every sentence.
+const COMMON_WORDS: &[&str] = &[
+    "the", ",", ".", "of", "and", "to", "a", "in", "'s", "that", "for", "on", "is", "was", "said",
+    "with", "by", "as", "at", "it", "he", "from", "his", "an", "be", "are", "were", "but", "who",
+    "they", "this", "which", "or", "its", "their", "been", "after", "had", "i", "we", "(", ")",
+    "-", "\"", "'", ":", ";",
+];
+
+/// A pattern's word groups with the one least likely to be in a sentence
+/// first: a sentence looks at a pattern only when it holds a word of that
+/// group, so "threatened" makes a better key than "the". The likelihood is
+/// guessed: a group holding a common word is likely, and among the rest a
+/// group of fewer words is less likely.
+fn rarest_group_first(mut groups: Vec<Vec<u16>>, codes: &compile::Codes) -> Vec<Vec<u16>> {
+    let common: Vec<u16> = COMMON_WORDS.iter().map(|w| codes.word(w)).collect();
+    let likelihood = |group: &Vec<u16>| {
+        let commons = group.iter().filter(|c| common.contains(c)).count();
+        (commons, group.len())
+    };
+    if let Some(rarest) = (0..groups.len()).min_by_key(|&i| likelihood(&groups[i])) {
+        groups.swap(0, rarest);
+    }
+    groups
+}
+
 /// A pattern's regex, or why it does not compile.
 type Compiled = Result<Regex, Box<BuildError>>;
 
@@ -539,7 +568,7 @@ fn compile_error(rule: &str, location: &Location, limit: usize, err: &BuildError
 
 #[cfg(test)]
 mod tests {
-    use super::set_bits;
+    use super::{compile, rarest_group_first, set_bits};
 
     #[test]
     fn set_bits_lists_each_bit_once_lowest_first() {
@@ -547,5 +576,31 @@ mod tests {
         assert_eq!(set_bits(0b1011).collect::<Vec<_>>(), [0, 1, 3]);
         assert_eq!(set_bits(1 << 63).collect::<Vec<_>>(), [63]);
         assert!(set_bits(u64::MAX).eq(0..64));
+    }
+
+    #[test]
+    fn patterns_are_keyed_by_their_least_likely_word_group() {
+        let mut codes = compile::Codes::default();
+        for word in ["the", "a", ",", "threatened", "vowed", "to", "close"] {
+            assert!(codes.add_word(word));
+        }
+        codes.seal();
+        let code = |w: &str| codes.word(w);
+        let det = vec![code("the"), code("a")];
+        let verbs = vec![code("threatened"), code("vowed")];
+        let close = vec![code("close")];
+        // A group with a common word goes last, whatever its size.
+        let groups = rarest_group_first(vec![det.clone(), verbs.clone()], &codes);
+        assert_eq!(groups[0], verbs);
+        // Among groups of rare words, the smaller one.
+        let groups = rarest_group_first(vec![det.clone(), verbs.clone(), close.clone()], &codes);
+        assert_eq!(groups[0], close);
+        // Nothing is lost: the same groups in some order.
+        let mut sorted = groups.clone();
+        sorted.sort();
+        let mut expected = vec![det, verbs, close];
+        expected.sort();
+        assert_eq!(sorted, expected);
+        assert!(rarest_group_first(Vec::new(), &codes).is_empty());
     }
 }
