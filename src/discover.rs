@@ -99,7 +99,7 @@ const TITLE_LEAD: usize = 13;
 fn person_with_role_pattern() -> String {
     let role = r"(?:an?|the)[ ](?:[a-z]+[ ]){0,3}?(?:spokesman|spokeswoman|spokesperson|analyst|official|minister|adviser|advisor|commander|researcher|scholar|professor|economist|diplomat|lawyer|journalist|expert|fellow|director|leader|member|envoy|ambassador|cleric)\b";
     format!(
-        r"\bsaid[ ](?P<name>{n}),[ ]{role}|(?P<name2>{n}),[ ]{role}|(?P<name3>{n})[ ](?:is|was)[ ]{role}",
+        r"\bsaid[ ](?P<name>{n}),[ ]{role}|\b(?P<name2>{n}),[ ]{role}|\b(?P<name3>{n})[ ](?:is|was)[ ]{role}",
         n = name(4)
     )
 }
@@ -958,6 +958,15 @@ mod tests {
             [("Dana Whitfield", "PERSON".into())]
         );
         assert_eq!(names("The spokesman, a former official, said"), []);
+        // A name begins a word: not the capitals inside "deVries" or "iPhone".
+        assert_eq!(
+            names("Both used deVries Capital, an investment adviser, and iPhone Max, an analyst."),
+            []
+        );
+        assert_eq!(
+            names("The fund hired Lena Ortiz, an investment adviser."),
+            [("Lena Ortiz", "PERSON".into())]
+        );
     }
 
     #[test]
