@@ -31,9 +31,8 @@ use crate::text::blocks::{ascii_in_range, first_marked, HIGH};
 use crate::text::Normalized;
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
-use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Anchored, Input};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// A mention found by discovery or linking, in original byte offsets.
 #[derive(Clone, Debug)]
@@ -47,14 +46,11 @@ pub(crate) struct Found {
 
 /// The patterns run on the document's matching view (see the `text` module),
 /// where diacritics, curly apostrophes, dashes and odd spaces are already
-/// folded to ASCII: ASCII classes keep their automata small and fast.
-fn ascii_regex(pattern: &str) -> Option<Regex> {
-    RegexBuilder::new(pattern).unicode(false).build().ok()
-}
-
-/// The same, for a pattern searched for only at chosen starts (see
-/// [`anchored_names`]).
-fn anchored_regex(pattern: &str) -> Option<meta::Regex> {
+/// folded to ASCII: ASCII classes keep their automata small and fast. They
+/// are searched for only near their key words (see [`anchored_names`] and
+/// [`near_key_words`]), over spans of the text, whose look-around sees the
+/// text beyond them.
+fn ascii_regex(pattern: &str) -> Option<meta::Regex> {
     let hir = regex_syntax::ParserBuilder::new()
         .unicode(false)
         .build()
@@ -89,7 +85,7 @@ fn person_after_title_pattern() -> String {
 }
 
 static PERSON_AFTER_TITLE: Lazy<Option<meta::Regex>> =
-    Lazy::new(|| anchored_regex(&person_after_title_pattern()));
+    Lazy::new(|| ascii_regex(&person_after_title_pattern()));
 
 /// How far before one of its key words a title can begin: "Deputy Prime "
 /// before "Minister". A test derives it from the titles.
@@ -104,8 +100,18 @@ fn person_with_role_pattern() -> String {
     )
 }
 
-static PERSON_WITH_ROLE: Lazy<Option<Regex>> =
+static PERSON_WITH_ROLE: Lazy<Option<meta::Regex>> =
     Lazy::new(|| ascii_regex(&person_with_role_pattern()));
+
+/// How many spaces a match of a gated pattern holds before the key word it
+/// holds and after it, at most (a test derives them from the patterns):
+/// "said Abu bin al Bakr al bin Ali ibn de Sadr, a former senior party
+/// spokesman" puts fifteen before "spokes".
+const ROLE_SPACES: (usize, usize) = (15, 0);
+const HEAD_SPACES: (usize, usize) = (0, 9);
+const TAIL_SPACES: (usize, usize) = (13, 0);
+const CITY_OF_SPACES: (usize, usize) = (2, 4);
+const PROVINCE_SPACES: (usize, usize) = (3, 0);
 
 /// Organisation tails: a capitalised name followed by one of these.
 const ORG_TAILS: &str = r"(?:Party|Brigades?|Front|Movement|Corporation|Corp\.|Company|Co\.|Inc\.|Ltd\.|Group|Council|Committee|Commission|Agency|Authority|Institute|Foundation|Association|Federation|League|Union|Organi[sz]ation|Bank|University|College|Army|Militia|Forces|Guard|Battalion)";
@@ -124,7 +130,7 @@ fn organisation_patterns() -> [String; 2] {
     ]
 }
 
-static ORGS: Lazy<Vec<Regex>> = Lazy::new(|| {
+static ORGS: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
     organisation_patterns()
         .iter()
         .filter_map(|p| ascii_regex(p))
@@ -141,14 +147,14 @@ const GATE_PROVINCE: u8 = 1 << 3;
 const GATE_ROLES: u8 = 1 << 4;
 const GATE_TITLES: u8 = 1 << 5;
 
-/// The organisation and place patterns run only on paragraphs that hold one
-/// of their key words: most name no province and no ministry, and scanning
-/// for the words costs less than a pattern. So do the patterns for people
-/// in roles and after titles, which need a role word or the last word of a
-/// title ("Minister" for "Prime Minister"). Each word with the patterns that
-/// cannot match without it. No word begins another, so a scan that resumes
-/// one byte after each match start sees every word present, even where
-/// words overlap.
+/// The organisation and place patterns are searched for only near one of
+/// their key words: most text names no province and no ministry, and
+/// scanning for the words costs less than a pattern. So are the patterns
+/// for people in roles and after titles, which need a role word or the last
+/// word of a title ("Minister" for "Prime Minister"). Each word with the
+/// patterns that cannot match without it; in a match, it begins a word. No
+/// word begins another, so a scan that resumes one byte after each match
+/// start sees every word present, even where words overlap.
 const KEY_WORDS: &[(&str, u8)] = &[
     ("Ministry", GATE_HEADS),
     ("Department", GATE_HEADS),
@@ -275,9 +281,8 @@ fn scan_of(word: &str, bits: u8) -> usize {
 
 const KEY_WORD_SCAN_COUNT: usize = 3;
 
-/// The key-word automata, with the bits each of their words can set and all
-/// those bits together.
-static KEY_WORD_SCANS: Lazy<Vec<(AhoCorasick, Vec<u8>, u8)>> = Lazy::new(|| {
+/// The key-word automata, with the bits each of their words can set.
+static KEY_WORD_SCANS: Lazy<Vec<(AhoCorasick, Vec<u8>)>> = Lazy::new(|| {
     (0..KEY_WORD_SCAN_COUNT)
         .filter_map(|scan| {
             let (words, bits): (Vec<&str>, Vec<u8>) = KEY_WORDS
@@ -289,85 +294,44 @@ static KEY_WORD_SCANS: Lazy<Vec<(AhoCorasick, Vec<u8>, u8)>> = Lazy::new(|| {
                 .match_kind(MatchKind::LeftmostFirst)
                 .build(&words)
                 .ok()?;
-            let mask = bits.iter().fold(0, |mask, b| mask | b);
-            Some((scan, bits, mask))
+            Some((scan, bits))
         })
         .collect()
 });
 
-/// Key words found in a text: the paragraphs that hold them, as `(start,
-/// end, bits)` (byte spans between the matching view's paragraph breaks,
-/// `\n`, which no pattern matches across, in text order, with the bits of
-/// [`KEY_WORDS`] present in each; a gated pattern is searched for only
-/// there), and where each title word begins a word (after a byte that is
-/// no ASCII letter or digit), for [`anchored_names`].
-struct KeyWords {
-    paragraphs: Vec<(usize, usize, u8)>,
-    titles: Vec<usize>,
-}
-
-fn key_words(text: &str) -> KeyWords {
+/// The key words of `text` that begin a word (see [`begins_word`]), in text
+/// order, each with the bits of [`KEY_WORDS`] it carries.
+fn key_words(text: &str) -> Vec<(usize, u8)> {
+    let bytes = text.as_bytes();
     let scans = &*KEY_WORD_SCANS;
     if scans.len() < KEY_WORD_SCAN_COUNT {
-        // Every pattern everywhere, titles tried at every word start.
-        return KeyWords {
-            paragraphs: vec![(0, text.len(), u8::MAX)],
-            titles: (0..text.len()).collect(),
-        };
+        // Every word start, for every pattern.
+        return (0..text.len())
+            .filter(|&at| begins_word(bytes, at))
+            .map(|at| (at, u8::MAX))
+            .collect();
     }
-    let bytes = text.as_bytes();
-    let mut titles = Vec::new();
-    let mut found: Vec<(usize, usize, u8)> = Vec::new();
-    for (scan, bits, mask) in scans {
-        let first = found.len();
+    let mut hits = Vec::new();
+    for (scan, bits) in scans {
         let mut from = 0;
         while let Some(m) = scan.find(aho_corasick::Input::new(text).span(from..text.len())) {
             let at = m.start();
-            if found.len() == first || found.last().is_some_and(|&(_, end, _)| end <= at) {
-                let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-                found.push((start, end, 0));
+            if begins_word(bytes, at) {
+                let word_bits = bits.get(m.pattern().as_usize()).copied().unwrap_or(u8::MAX);
+                hits.push((at, word_bits));
             }
-            let Some(paragraph) = found.last_mut() else {
-                break;
-            };
-            let word_bits = bits.get(m.pattern().as_usize()).copied().unwrap_or(u8::MAX);
-            paragraph.2 |= word_bits;
-            // Every title word is kept (the scan of capitalised titles and
-            // that of lower-case words, which holds "analyst", find them);
-            // other scans need not read the rest of a paragraph once it has
-            // every bit they can set.
-            if word_bits & GATE_TITLES != 0 && begins_word(bytes, at) {
-                titles.push(at);
-            }
-            from = if *mask & GATE_TITLES == 0 && paragraph.2 & mask == *mask {
-                paragraph.1
-            } else {
-                at + 1
-            };
+            from = at + 1;
         }
     }
-    // Each scan's paragraphs and titles are in text order: sort them
-    // together, one entry per paragraph.
-    titles.sort_unstable();
-    found.sort_unstable_by_key(|&(start, _, _)| start);
-    found.dedup_by(|later, first| {
-        let same = later.0 == first.0;
-        if same {
-            first.2 |= later.2;
-        }
-        same
-    });
-    KeyWords {
-        paragraphs: found,
-        titles,
-    }
+    hits.sort_unstable_by_key(|&(at, _)| at);
+    hits
 }
 
-/// Whether a word begins at `at` as title words and title starts are told:
+/// Whether a word begins at `at` as key words and title starts are told:
 /// at the start, or after a byte that is no ASCII letter or digit (where
-/// `\b` holds before a letter). The scans keep title words there and
-/// [`anchored_names`] tries starts there; the two must agree.
+/// `\b` holds before a letter). The scans keep key words there and
+/// [`anchored_names`] tries starts there; each must hold wherever a pattern
+/// can match.
 fn begins_word(bytes: &[u8], at: usize) -> bool {
     at == 0
         || bytes
@@ -421,9 +385,95 @@ fn anchored_names(
 #[cfg(test)]
 fn key_words_present(text: &str) -> u8 {
     key_words(text)
-        .paragraphs
         .iter()
-        .fold(0, |present, &(_, _, bits)| present | bits)
+        .fold(0, |present, &(_, bits)| present | bits)
+}
+
+/// The spans of `text` around the key words of a gated pattern at `hits` (in
+/// text order), merged where they meet, outside which it cannot match: a
+/// match holds one of the key words, at most `before` spaces after the
+/// match's start and `after` before its end, and no line break. The scans
+/// back and forth read no byte more than once each, so a text of any length
+/// costs time in proportion.
+fn near_key_words(
+    text: &str,
+    hits: impl IntoIterator<Item = usize>,
+    (before, after): (usize, usize),
+) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // The spaces after the current key word up to `ahead`, where the scan
+    // forward has got to, and whether it stopped at a line break or the end.
+    let mut spaces: VecDeque<usize> = VecDeque::new();
+    let (mut ahead, mut stopped) = (0, false);
+    for hit in hits {
+        // Back over `before` spaces, not into the last span.
+        let floor = spans.last().map_or(0, |&(_, end)| end);
+        let (mut start, mut seen) = (hit, 0);
+        while start > floor {
+            match bytes.get(start - 1) {
+                None | Some(b'\n') => break,
+                Some(b' ') if seen == before => break,
+                Some(b' ') => seen += 1,
+                _ => {}
+            }
+            start -= 1;
+        }
+        // On over `after` spaces, resuming the last scan.
+        if ahead < hit {
+            (ahead, stopped) = (hit, false);
+            spaces.clear();
+        }
+        while spaces.front().is_some_and(|&at| at < hit) {
+            spaces.pop_front();
+        }
+        while spaces.len() <= after && !stopped {
+            match bytes.get(ahead) {
+                None | Some(b'\n') => stopped = true,
+                Some(&b) => {
+                    if b == b' ' {
+                        spaces.push_back(ahead);
+                    }
+                    ahead += 1;
+                }
+            }
+        }
+        let end = spaces.get(after).copied().unwrap_or(ahead);
+        match spans.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => spans.push((start, end)),
+        }
+    }
+    spans
+}
+
+/// The span of the first of `groups` present in each match of `re` in
+/// `spans` (as [`near_key_words`] gives them), in text order. Every match
+/// of `re` in the whole text lies in one span, and none of them ends in
+/// the middle of a match, so the matches are those of a search over the
+/// whole text.
+fn names_in(
+    text: &str,
+    spans: &[(usize, usize)],
+    re: &meta::Regex,
+    groups: &[&str],
+) -> Vec<(usize, usize)> {
+    let mut caps = re.create_captures();
+    let mut names = Vec::new();
+    for &(start, end) in spans {
+        let mut at = start;
+        while at < end {
+            re.search_captures(&Input::new(text).span(at..end), &mut caps);
+            let Some(found) = caps.get_match() else {
+                break;
+            };
+            if let Some(name) = groups.iter().find_map(|g| caps.get_group_by_name(g)) {
+                names.push((name.start, name.end));
+            }
+            at = found.end().max(at + 1);
+        }
+    }
+    names
 }
 
 fn place_patterns() -> [String; 2] {
@@ -435,7 +485,7 @@ fn place_patterns() -> [String; 2] {
     ]
 }
 
-static PLACES: Lazy<Vec<Regex>> = Lazy::new(|| {
+static PLACES: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
     place_patterns()
         .iter()
         .filter_map(|p| ascii_regex(p))
@@ -563,58 +613,56 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             source: Source::Rule,
         });
     };
-    let KeyWords { paragraphs, titles } = key_words(text);
-    // Each match of a gated pattern in the paragraphs holding its key words,
-    // with the paragraph and where it starts: names in different paragraphs
-    // never overlap, so this finds what a run over the whole text would, in
-    // the same order for `add`.
-    let matches = |re: &'static Regex, gate: u8| {
-        paragraphs
-            .iter()
-            .filter(move |&&(_, _, bits)| bits & gate != 0)
-            .flat_map(move |&(start, end, _)| {
-                let paragraph = &text[start..end];
-                re.captures_iter(paragraph)
-                    .map(move |caps| (start, paragraph, caps))
-            })
+    let hits = key_words(text);
+    // Where the key words of the patterns behind `gate` are.
+    let gated = |gate: u8| {
+        hits.iter()
+            .filter(move |&&(_, bits)| bits & gate != 0)
+            .map(|&(at, _)| at)
     };
+    let near = |gate: u8, spaces: (usize, usize)| near_key_words(text, gated(gate), spaces);
     if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
+        let titles: Vec<usize> = gated(GATE_TITLES).collect();
         for (s, e) in anchored_names(text, &titles, TITLE_LEAD, re) {
             let (s, e) = trim_name(text, s, e);
             add(s, e, EntityType::Person, &mut found);
         }
     }
     if let Some(re) = PERSON_WITH_ROLE.as_ref() {
-        for (offset, paragraph, caps) in matches(re, GATE_ROLES) {
-            if let Some(m) = caps
-                .name("name")
-                .or(caps.name("name2"))
-                .or(caps.name("name3"))
-            {
-                let (s, e) = trim_name(paragraph, m.start(), m.end());
-                let s = skip_function_words(paragraph, s, e);
-                // A role alone ("The spokesman") is not a name: two words at least.
-                if paragraph[s..e].split_whitespace().count() >= 2 {
-                    add(offset + s, offset + e, EntityType::Person, &mut found);
-                }
+        let spans = near(GATE_ROLES, ROLE_SPACES);
+        for (s, e) in names_in(text, &spans, re, &["name", "name2", "name3"]) {
+            let (s, e) = trim_name(text, s, e);
+            let s = skip_function_words(text, s, e);
+            // A role alone ("The spokesman") is not a name: two words at least.
+            if text[s..e].split_whitespace().count() >= 2 {
+                add(s, e, EntityType::Person, &mut found);
             }
         }
     }
     for (patterns, gates, entity_type) in [
-        (&*ORGS, [GATE_HEADS, GATE_TAILS], EntityType::Org),
-        (&*PLACES, [GATE_CITY_OF, GATE_PROVINCE], EntityType::Gpe),
+        (
+            &*ORGS,
+            [(GATE_HEADS, HEAD_SPACES), (GATE_TAILS, TAIL_SPACES)],
+            EntityType::Org,
+        ),
+        (
+            &*PLACES,
+            [
+                (GATE_CITY_OF, CITY_OF_SPACES),
+                (GATE_PROVINCE, PROVINCE_SPACES),
+            ],
+            EntityType::Gpe,
+        ),
     ] {
-        for (re, gate) in patterns.iter().zip(gates) {
-            for (offset, paragraph, caps) in matches(re, gate) {
-                if let Some(m) = caps.name("name") {
-                    let (s, e) = trim_name(paragraph, m.start(), m.end());
-                    let s = skip_function_words(paragraph, s, e);
-                    let words = paragraph[s..e].split_whitespace().count();
-                    if entity_type == EntityType::Org && words < 2 {
-                        continue;
-                    }
-                    add(offset + s, offset + e, entity_type.clone(), &mut found);
+        for (re, (gate, spaces)) in patterns.iter().zip(gates) {
+            for (s, e) in names_in(text, &near(gate, spaces), re, &["name"]) {
+                let (s, e) = trim_name(text, s, e);
+                let s = skip_function_words(text, s, e);
+                let words = text[s..e].split_whitespace().count();
+                if entity_type == EntityType::Org && words < 2 {
+                    continue;
                 }
+                add(s, e, entity_type.clone(), &mut found);
             }
         }
     }
@@ -841,11 +889,31 @@ mod tests {
         assert_eq!(lead, Some(TITLE_LEAD));
     }
 
+    /// The spans of group `name` (or the first present of `names`) in the
+    /// matches of a search of `re` over the whole of `text`.
+    fn whole_search(re: &meta::Regex, text: &str, names: &[&str]) -> Vec<(usize, usize)> {
+        re.captures_iter(text)
+            .filter_map(|caps| {
+                names
+                    .iter()
+                    .find_map(|n| caps.get_group_by_name(n))
+                    .map(|m| (m.start, m.end))
+            })
+            .collect()
+    }
+
+    fn title_hits(text: &str) -> Vec<usize> {
+        key_words(text)
+            .iter()
+            .filter(|&&(_, bits)| bits & GATE_TITLES != 0)
+            .map(|&(at, _)| at)
+            .collect()
+    }
+
     #[test]
     fn anchored_titles_find_what_a_whole_search_finds() {
         let pattern = person_after_title_pattern();
-        let whole = ascii_regex(&pattern).expect("builds");
-        let anchored = anchored_regex(&pattern).expect("builds");
+        let anchored = ascii_regex(&pattern).expect("builds");
         for text in [
             "Prime Minister Ali Hassan met Deputy Prime Minister Omar Said.",
             "Mr. Ali President Bob Lee and Gen. Tom, Lt. Gen. Sam Ray",
@@ -857,14 +925,9 @@ mod tests {
             "é Mr. Émile Mr. Z militia leader Abu Bakr",
             "",
         ] {
-            let expected: Vec<(usize, usize)> = whole
-                .captures_iter(text)
-                .filter_map(|caps| caps.name("name").map(|m| (m.start(), m.end())))
-                .collect();
-            let titles = key_words(text).titles;
             assert_eq!(
-                anchored_names(text, &titles, TITLE_LEAD, &anchored),
-                expected,
+                anchored_names(text, &title_hits(text), TITLE_LEAD, &anchored),
+                whole_search(&anchored, text, &["name"]),
                 "{text:?}"
             );
         }
@@ -882,9 +945,10 @@ mod tests {
             }
         }
         assert_eq!(
-            key_words_present("the Departmentown district"),
+            key_words_present("the Ministry-town district"),
             GATE_HEADS | GATE_CITY_OF | GATE_PROVINCE
         );
+        assert_eq!(key_words_present("the Departmentown"), GATE_HEADS);
         assert_eq!(
             key_words_present("Riots in Diyala province."),
             GATE_CITY_OF | GATE_PROVINCE
@@ -905,18 +969,17 @@ mod tests {
     }
 
     #[test]
-    fn key_words_are_found_per_paragraph() {
-        let text = "Ali met the envoy.\nThe Badr Army and its Army\nNothing here.\nDiyala province";
+    fn key_words_are_found_where_they_begin_words() {
+        let text = "Ali met the envoy.\nThe Badr Army and its SubArmy\nDiyala province";
         assert_eq!(
-            key_words(text).paragraphs,
+            key_words(text),
             [
-                (0, 18, GATE_ROLES | GATE_TITLES),
-                (19, 45, GATE_TAILS),
-                (60, 75, GATE_CITY_OF | GATE_PROVINCE)
+                (12, GATE_ROLES | GATE_TITLES),
+                (28, GATE_TAILS),
+                (56, GATE_CITY_OF | GATE_PROVINCE)
             ]
         );
-        // A name in a paragraph without its pattern's key word is not
-        // searched for, and never was found: no pattern spans paragraphs.
+        // Names in different paragraphs, each near its own key word.
         assert_eq!(
             names("Mahdi Army\n\nThe Sadrist Movement met an envoy."),
             [
@@ -924,6 +987,177 @@ mod tests {
                 ("Sadrist Movement", "ORG".into())
             ]
         );
+    }
+
+    /// Most spaces in any match of `hir`; `None` if there is no bound.
+    fn max_spaces(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+        use regex_syntax::hir::{Class, HirKind};
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => Some(0),
+            HirKind::Literal(literal) => Some(literal.0.iter().filter(|&&b| b == b' ').count()),
+            HirKind::Class(Class::Bytes(class)) => Some(usize::from(
+                class
+                    .ranges()
+                    .iter()
+                    .any(|r| (r.start()..=r.end()).contains(&b' ')),
+            )),
+            HirKind::Class(Class::Unicode(class)) => Some(usize::from(
+                class
+                    .ranges()
+                    .iter()
+                    .any(|r| (r.start()..=r.end()).contains(&' ')),
+            )),
+            HirKind::Repetition(rep) => match max_spaces(&rep.sub)? {
+                0 => Some(0),
+                n => rep.max.map(|max| n * max as usize),
+            },
+            HirKind::Capture(capture) => max_spaces(&capture.sub),
+            HirKind::Concat(parts) => parts.iter().map(max_spaces).sum(),
+            HirKind::Alternation(parts) => parts.iter().map(max_spaces).max().flatten(),
+        }
+    }
+
+    #[test]
+    fn gated_patterns_hold_at_most_so_many_spaces_around_their_key_words() {
+        use regex_syntax::hir::literal::ExtractKind;
+        let [heads, tails] = organisation_patterns();
+        let [city_of, province] = place_patterns();
+        // Spaces before the first key word that begins a word in a literal
+        // every match begins with, or after the last in one it ends with.
+        let spaces_to_key_word = |literal: &str, bit: u8, prefix: bool| {
+            let bytes = literal.as_bytes();
+            let key_word_at = |i: &usize| {
+                begins_word(bytes, *i)
+                    && KEY_WORDS
+                        .iter()
+                        .any(|&(w, bits)| bits & bit != 0 && literal[*i..].starts_with(w))
+            };
+            let at = if prefix {
+                (0..bytes.len()).find(key_word_at)
+            } else {
+                (0..bytes.len()).rev().find(key_word_at)
+            };
+            let at = at.unwrap_or_else(|| panic!("no key word in {literal:?}"));
+            let (before, after) = literal.split_at(at);
+            if prefix {
+                before.matches(' ').count()
+            } else {
+                after.matches(' ').count()
+            }
+        };
+        for (pattern, bit, (before, after), prefix) in [
+            (person_with_role_pattern(), GATE_ROLES, ROLE_SPACES, false),
+            (heads, GATE_HEADS, HEAD_SPACES, true),
+            (tails, GATE_TAILS, TAIL_SPACES, false),
+            (city_of, GATE_CITY_OF, CITY_OF_SPACES, true),
+            (province, GATE_PROVINCE, PROVINCE_SPACES, false),
+        ] {
+            let hir = regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .build()
+                .parse(&pattern)
+                .expect("parses");
+            // A match begins a word, as the windows' first tries assume.
+            assert!(pattern.starts_with(r"\b"), "{pattern}");
+            assert_eq!(max_spaces(&hir), Some(before + after), "{pattern}");
+            let kind = if prefix {
+                ExtractKind::Prefix
+            } else {
+                ExtractKind::Suffix
+            };
+            let near_end = literals(&pattern, kind)
+                .iter()
+                .map(|literal| spaces_to_key_word(literal, bit, prefix))
+                .max();
+            assert_eq!(
+                near_end,
+                Some(if prefix { before } else { after }),
+                "{pattern}"
+            );
+        }
+    }
+
+    #[test]
+    fn windows_around_key_words_find_what_a_whole_search_finds() {
+        let [heads, tails] = organisation_patterns();
+        let [city_of, province] = place_patterns();
+        let gated = [
+            (person_with_role_pattern(), GATE_ROLES, ROLE_SPACES),
+            (heads, GATE_HEADS, HEAD_SPACES),
+            (tails, GATE_TAILS, TAIL_SPACES),
+            (city_of, GATE_CITY_OF, CITY_OF_SPACES),
+            (province, GATE_PROVINCE, PROVINCE_SPACES),
+        ];
+        let groups = ["name", "name2", "name3"];
+        let texts = [
+            // The most spaces each pattern allows around its key word.
+            "said Abu bin al Bakr al bin Ali ibn de Sadr, a former senior party spokesman",
+            "Abu bin al Bakr al bin Ali ibn de Sadr is the former senior party advisor",
+            "The Ministry of the Oil and Gas and Power and Water met the Party",
+            "Free of the Iraqi of the Kurdish of the Arab of the Basra Group",
+            "Free Union of the Iraqi for the Kurdish and Arab Bank of the Basra People Group",
+            "near the port city of Umm Qasr Port and the city of Mosul New City.",
+            "in Al Anbar Region province and Old Town district",
+            // Key words close together, in one window and in several.
+            "Army Army Army Party. Badr Army Party Front Mahdi Army Union Bank of Iraq",
+            "Ali Hassan, an official, and Omar Said, an expert, and Sami, a leader, said",
+            "Kata Hezbollah Brigades\nBrigades\n\nThe Badr\nArmy and\nthe city\nof Mosul",
+            // Words that only contain key words, or start inside words.
+            "xArmy DepartmentOffice, deVries Capital, an adviser, the cityof Kut",
+            "the spokeswoman Lina Aziz, the spokesperson, and Hadi Amiri, a spokesman",
+            "é Ministry of Émile Corp. Ltd. Co. Inc. Ali Corp. Co.",
+            "",
+            "province",
+        ];
+        for (pattern, bit, spaces) in gated {
+            let re = ascii_regex(&pattern).expect("builds");
+            for text in texts {
+                let hits = key_words(text);
+                let gated = hits.iter().filter(|h| h.1 & bit != 0).map(|h| h.0);
+                let spans = near_key_words(text, gated, spaces);
+                assert_eq!(
+                    names_in(text, &spans, &re, &groups),
+                    whole_search(&re, text, &groups),
+                    "{pattern} in {text:?}"
+                );
+            }
+            // One space fewer on either side would lose a match.
+            let tighter = (spaces.0.saturating_sub(1), spaces.1.saturating_sub(1));
+            let lost = texts.iter().any(|text| {
+                let hits = key_words(text);
+                let gated = hits.iter().filter(|h| h.1 & bit != 0).map(|h| h.0);
+                let spans = near_key_words(text, gated, tighter);
+                names_in(text, &spans, &re, &groups) != whole_search(&re, text, &groups)
+            });
+            assert!(lost, "no text needs all the spaces of {pattern}");
+        }
+    }
+
+    #[test]
+    fn windows_reach_so_many_spaces_and_no_line_break() {
+        let text = "a b c KEY d e f\ng KEY h";
+        let key = |from| text[from..].find("KEY").map(|i| from + i).unwrap();
+        let (first, second) = (key(0), key(10));
+        assert_eq!(near_key_words(text, [first], (1, 1)), [(4, 11)]);
+        assert_eq!(near_key_words(text, [first], (0, 0)), [(6, 9)]);
+        assert_eq!(near_key_words(text, [first], (9, 9)), [(0, 15)]);
+        assert_eq!(near_key_words(text, [second], (9, 9)), [(16, 23)]);
+        // Windows that meet are one.
+        assert_eq!(
+            near_key_words(text, [first, second], (9, 9)),
+            [(0, 15), (16, 23)]
+        );
+        assert_eq!(near_key_words("KEY KEY", [0, 4], (0, 0)), [(0, 3), (4, 7)]);
+        assert_eq!(near_key_words("KEY KEY", [0, 4], (1, 0)), [(0, 7)]);
+        // A long text of key words and no spaces costs time in proportion.
+        let crowded = "Army-".repeat(200_000);
+        let hits = (0..200_000).map(|i| i * 5);
+        assert_eq!(
+            near_key_words(&crowded, hits, TAIL_SPACES),
+            [(0, crowded.len())]
+        );
+        let ministries = "Ministry-of ".repeat(50_000);
+        assert!(names(&ministries).is_empty());
     }
 
     #[test]
