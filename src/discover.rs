@@ -736,11 +736,21 @@ pub(crate) fn link(text: &str, people: &[(&str, &str)], taken: &[(usize, usize)]
     };
     // Every name part holds a capital letter, so only word runs holding an
     // ASCII capital or a non-ASCII character can be one: the scan jumps
-    // from one such byte to the next and takes the run around it. No run
+    // from one such byte to the next and takes the run around it. Where
+    // every part begins with an ASCII capital, a run that is one holds
+    // that capital, and the scan stops at those capitals alone. No run
     // reaches back past `i`: it is 0, or the character before it or at it
     // is no word character.
+    let capitals = first_chars.iter().try_fold(0u32, |set, &c| {
+        c.is_ascii_uppercase()
+            .then(|| set | 1 << (u32::from(c) - u32::from('A')))
+    });
+    let next = |from: usize| match capitals {
+        Some(set) => next_capital_in(text.as_bytes(), from, set),
+        None => next_capital_or_non_ascii(text.as_bytes(), from),
+    };
     let mut i = 0;
-    while let Some(hit) = next_capital_or_non_ascii(text.as_bytes(), i) {
+    while let Some(hit) = next(i) {
         let Some((c, len)) = char_at(hit) else {
             break;
         };
@@ -796,6 +806,17 @@ fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
         from,
         |block| (block & HIGH) | ascii_in_range(block, b'A', b'Z'),
         |b| b >= 0x80 || b.is_ascii_uppercase(),
+    )
+}
+
+/// The first byte at or after `from` that is an ASCII capital in `set`
+/// (bit 0 for `A`), looked for eight bytes at a time.
+fn next_capital_in(bytes: &[u8], from: usize, set: u32) -> Option<usize> {
+    first_marked(
+        bytes,
+        from,
+        |block| ascii_in_range(block, b'A', b'Z'),
+        |b| b.is_ascii_uppercase() && set & 1 << (b - b'A') != 0,
     )
 }
 
@@ -1251,26 +1272,47 @@ mod tests {
             runs.retain(|&(s, e)| parts.iter().any(|p| p == &text[s..e]));
             runs
         }
-        let people = [
+        // Parts with lower-case and non-ASCII first letters (every capital
+        // and non-ASCII byte is looked at), and parts that all begin with
+        // ASCII capitals (only those capitals are).
+        let mixed = [
             ("Émile Ñúñez", "emile_nunez"),
             ("Hisham al-Hashimi", "hisham_al_hashimi"),
             ("Dana O'Neill", "dana_oneill"),
         ];
-        for text in [
-            "Émile said.",
-            "—Ñúñez’s aide, al-Hashimi's and Hashimi.",
-            "xHashimi Hashimix Hashimi-era O'Neill O’Neill, Dana",
-            "Dana",
-            "a b c d e f g h i j k l Hashimi",
-            "ééééééééé Émile, Émile. «Ñúñez»",
-            "",
-        ] {
-            let got: Vec<(usize, usize)> = link(text, &people, &[])
-                .iter()
-                .map(|f| (f.start, f.end))
-                .collect();
-            assert_eq!(got, every_run(text, &people), "{text:?}");
+        let capitals = [
+            ("Dana O'Neill", "dana_oneill"),
+            ("Karim Nasser", "karim_nasser"),
+        ];
+        for people in [&mixed[..], &capitals[..]] {
+            for text in [
+                "Émile said.",
+                "—Ñúñez’s aide, al-Hashimi's and Hashimi.",
+                "xHashimi Hashimix Hashimi-era O'Neill O’Neill, Dana",
+                "Dana",
+                "a b c d e f g h i j k l Hashimi",
+                "ééééééééé Émile, Émile. «Ñúñez»",
+                "McDana xKarim KarimX Nasser's -Nasser ’Karim’ KARIM DanaNasser",
+                "Éric Dana; Ñ Karim. Nasser-Dana O'NEILL O'Neill’s aide Karim",
+                "",
+            ] {
+                let got: Vec<(usize, usize)> = link(text, people, &[])
+                    .iter()
+                    .map(|f| (f.start, f.end))
+                    .collect();
+                assert_eq!(got, every_run(text, people), "{text:?}");
+            }
         }
+        // The capitals scan stops at exactly the capitals of its set.
+        let text = "aBcDeFgHiJkLmNoPqRsTuVwXyZ ÉA";
+        let set = 1 << 1 | 1 << 3 | 1 << 25 | 1;
+        let mut at = 0;
+        let mut stops = Vec::new();
+        while let Some(hit) = next_capital_in(text.as_bytes(), at, set) {
+            stops.push(hit);
+            at = hit + 1;
+        }
+        assert_eq!(stops, [1, 3, 25, 29]);
     }
 
     #[test]
