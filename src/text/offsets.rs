@@ -1,4 +1,5 @@
 use crate::span::Span;
+use crate::text::blocks::{HIGH, ONES};
 
 /// Converts byte offsets of one text into code-point offsets.
 ///
@@ -28,11 +29,10 @@ impl<'t> CharCounter<'t> {
         if self.ascii {
             return byte;
         }
-        let count = |bytes: &[u8]| bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
         if byte >= self.byte {
-            self.char += count(&self.text[self.byte..byte]);
+            self.char += count_chars(&self.text[self.byte..byte]);
         } else {
-            self.char -= count(&self.text[byte..self.byte]);
+            self.char -= count_chars(&self.text[byte..self.byte]);
         }
         self.byte = byte;
         self.char
@@ -59,9 +59,65 @@ impl<'t> CharCounter<'t> {
     }
 }
 
+/// The characters that begin in `bytes`: those that are no UTF-8
+/// continuation byte (`10xxxxxx`), counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
+    let mut blocks = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for block in &mut blocks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let w = u64::from_le_bytes(word);
+        // Bit 7 set and bit 6 (moved up by the shift) clear; the multiply
+        // adds the eight flags up in the top byte.
+        let flags = (w & !(w << 1) & HIGH) >> 7;
+        continuations += (flags.wrapping_mul(ONES) >> 56) as usize;
+    }
+    let rest = blocks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count();
+    bytes.len() - continuations - rest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_characters_eight_bytes_at_a_time() {
+        let pieces = [
+            "a",
+            "é",
+            "’",
+            "😀",
+            "\u{7f}",
+            "\u{80}",
+            "\u{7ff}",
+            "\u{800}",
+            "\u{10ffff}",
+        ];
+        let mut text = String::new();
+        for (i, piece) in pieces.iter().cycle().take(200).enumerate() {
+            text.push_str(piece);
+            if i % 7 == 0 {
+                text.push(' ');
+            }
+        }
+        // Every slice on character boundaries, so every alignment of the
+        // blocks and every remainder.
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &a in starts.iter().take(40) {
+            for &b in starts.iter().filter(|&&b| b >= a) {
+                assert_eq!(
+                    count_chars(&text.as_bytes()[a..b]),
+                    text[a..b].chars().count()
+                );
+            }
+        }
+        assert_eq!(count_chars(b""), 0);
+    }
 
     #[test]
     fn counts_code_points_in_any_order() {
