@@ -589,7 +589,7 @@ mod tests {
         let det = vec![code("the"), code("a")];
         let verbs = vec![code("threatened"), code("vowed")];
         let close = vec![code("close")];
-        // A group with a common word goes last, whatever its size.
+        // A group with a common word is not the key, whatever its size.
         let groups = rarest_group_first(vec![det.clone(), verbs.clone()], &codes);
         assert_eq!(groups[0], verbs);
         // Among groups of rare words, the smaller one.
