@@ -17,12 +17,14 @@ pub(crate) fn ascii_in_range(block: u64, lo: u8, hi: u8) -> u64 {
     at_least & !above & !block & HIGH
 }
 
-/// The high bit of each byte of `block` equal to `b` (exact: no borrow runs
-/// from one byte into the next).
+/// The high bit of each byte of `block` equal to `b`, and perhaps of some
+/// after one that a borrow reaches: for where only whether a block holds
+/// `b` matters, or where each flagged byte is looked at again: no lane is
+/// flagged before the first equal one, and none in a block without one.
 #[inline]
-pub(crate) fn bytes_equal(block: u64, b: u8) -> u64 {
+pub(crate) fn may_equal(block: u64, b: u8) -> u64 {
     let x = block ^ (ONES * u64::from(b));
-    !(((x & !HIGH) + !HIGH) | x | !HIGH)
+    x.wrapping_sub(ONES) & !x & HIGH
 }
 
 /// The first byte at or after `from` that `marked` accepts. `flags` gives
@@ -108,19 +110,27 @@ mod tests {
     }
 
     #[test]
-    fn equal_bytes_are_flagged_exactly() {
+    fn equal_bytes_are_flagged_and_none_before_the_first() {
         for b in 0..=255u8 {
             for other in [0u8, 1, b.wrapping_add(1), b.wrapping_sub(1), 0x80, 0xFF] {
-                let mut bytes = [other; 8];
-                bytes[3] = b;
-                let expected = (0..8).fold(0u64, |bits, lane| {
-                    bits | u64::from(bytes[lane] == b) << (8 * lane + 7)
-                });
-                assert_eq!(
-                    bytes_equal(u64::from_le_bytes(bytes), b),
-                    expected,
-                    "{b:#x} among {other:#x}"
-                );
+                for lanes in [[3, 3], [0, 7], [2, 3], [8, 8]] {
+                    let mut bytes = [other; 8];
+                    for lane in lanes.into_iter().filter(|&l| l < 8) {
+                        bytes[lane] = b;
+                    }
+                    let flags = may_equal(u64::from_le_bytes(bytes), b);
+                    let flagged = |lane: usize| flags >> (8 * lane + 7) & 1 == 1;
+                    let first = bytes.iter().position(|&x| x == b).unwrap_or(8);
+                    for (lane, &x) in bytes.iter().enumerate() {
+                        if x == b {
+                            assert!(flagged(lane), "{b:#x} among {other:#x}, lane {lane}");
+                        }
+                        if lane < first {
+                            assert!(!flagged(lane), "{b:#x} among {other:#x}, lane {lane}");
+                        }
+                    }
+                    assert_eq!(flags & !HIGH, 0);
+                }
             }
         }
     }

@@ -18,7 +18,7 @@
 //! The view remembers where its length differs from the original, so every
 //! offset found in it maps back to the original text exactly.
 
-use super::blocks::{bytes_equal, HIGH, ONES};
+use super::blocks::{may_equal, HIGH, ONES};
 use super::fold_table::LATIN_FOLDS;
 
 /// What one character of the original becomes in the matching view.
@@ -70,8 +70,10 @@ fn clean_prefix(bytes: &[u8], mut at: usize) -> usize {
         let w = u64::from_le_bytes(word);
         // Any byte >= 0x80 or < 0x20 (control characters, tab, line breaks).
         let odd = (w | w.wrapping_sub(ONES * 0x20)) & HIGH;
-        let backtick = bytes_equal(w, b'`');
-        let spaces = bytes_equal(w, b' ');
+        // A lane flagged after a true one (see `may_equal`) only ends the
+        // run early: the bytes are looked at one by one from there.
+        let backtick = may_equal(w, b'`');
+        let spaces = may_equal(w, b' ');
         let double_space = spaces & (spaces >> 8);
         if odd | backtick | double_space != 0
             || (spaces >> 63 != 0 && needs_folding(b' ', bytes.get(at + 8).copied()))

@@ -88,7 +88,7 @@
 //! - Some wire copy capitalises words after "U.S." mid-sentence ("the U.S.
 //!   Officials"); before a function word that is split.
 
-use super::blocks::{first_marked, HIGH, ONES};
+use super::blocks::{first_marked, may_equal, HIGH, ONES};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits `text` into sentences, as byte ranges into `text`.
@@ -174,13 +174,8 @@ static BYTE_CLASS: [u8; 256] = {
 /// `is_candidate_byte` turns away) and no byte above 0x7F; only words that
 /// might hold a candidate are looked at byte by byte.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    // The lanes where `block` may equal `b`: every equal one, and perhaps
-    // some after it that a borrow reaches, which `is_candidate_byte` turns
-    // away; cheaper than the exact `bytes_equal`.
-    let may_equal = |block: u64, b: u8| {
-        let x = block ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
+    // `may_equal` flags every equal byte, and perhaps some after one that a
+    // borrow reaches, which `is_candidate_byte` turns away.
     // Bytes below 0x0E, and perhaps some after one that a borrow reaches:
     // one subtraction where telling `\n` and `\r` apart took two compares.
     let low = |block: u64| block.wrapping_sub(ONES * 0x0E) & !block & HIGH;
