@@ -174,11 +174,11 @@ static BYTE_CLASS: [u8; 256] = {
 /// `is_candidate_byte` turns away) and no byte above 0x7F; only words that
 /// might hold a candidate are looked at byte by byte.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    // `may_equal` flags every equal byte, and perhaps some after one that a
-    // borrow reaches, which `is_candidate_byte` turns away.
     // Bytes below 0x0E, and perhaps some after one that a borrow reaches:
     // one subtraction where telling `\n` and `\r` apart took two compares.
     let low = |block: u64| block.wrapping_sub(ONES * 0x0E) & !block & HIGH;
+    // Like `may_equal`, `low` may flag a byte after a true one: the byte
+    // test (`is_candidate_byte`) turns it away.
     let flags = |block: u64| {
         (block & HIGH)
             | low(block)
