@@ -130,12 +130,9 @@ fn organisation_patterns() -> [String; 2] {
     ]
 }
 
-static ORGS: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
-    organisation_patterns()
-        .iter()
-        .filter_map(|p| ascii_regex(p))
-        .collect()
-});
+/// The organisation patterns, heads then tails, each if it builds.
+static ORGS: Lazy<[Option<meta::Regex>; 2]> =
+    Lazy::new(|| organisation_patterns().map(|p| ascii_regex(&p)));
 
 /// The patterns gated by key words, as bits: organisations by their heads
 /// ("Ministry of ...") and by their tails ("... Party"), places after "the
@@ -485,12 +482,9 @@ fn place_patterns() -> [String; 2] {
     ]
 }
 
-static PLACES: Lazy<Vec<meta::Regex>> = Lazy::new(|| {
-    place_patterns()
-        .iter()
-        .filter_map(|p| ascii_regex(p))
-        .collect()
-});
+/// The place patterns, "the city of" then "province", each if it builds.
+static PLACES: Lazy<[Option<meta::Regex>; 2]> =
+    Lazy::new(|| place_patterns().map(|p| ascii_regex(&p)));
 
 /// Words that start sentences or headlines in capitals but never begin a
 /// name found by an organisation or place pattern.
@@ -620,7 +614,6 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             .filter(move |&&(_, bits)| bits & gate != 0)
             .map(|&(at, _)| at)
     };
-    let near = |gate: u8, spaces: (usize, usize)| near_key_words(text, gated(gate), spaces);
     if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
         let titles: Vec<usize> = gated(GATE_TITLES).collect();
         for (s, e) in anchored_names(text, &titles, TITLE_LEAD, re) {
@@ -628,40 +621,62 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             add(s, e, EntityType::Person, &mut found);
         }
     }
-    if let Some(re) = PERSON_WITH_ROLE.as_ref() {
-        let spans = near(GATE_ROLES, ROLE_SPACES);
-        for (s, e) in names_in(text, &spans, re, &["name", "name2", "name3"]) {
+    // The patterns searched for near their key words, in the order their
+    // names are added: each with its key words' bit, its spaces around
+    // them, the groups that hold the name, and the fewest words a name of
+    // its kind has (a role alone, "The spokesman", is not a name; a place
+    // may be one word).
+    let near_patterns = [
+        (
+            &*PERSON_WITH_ROLE,
+            GATE_ROLES,
+            ROLE_SPACES,
+            &["name", "name2", "name3"][..],
+            EntityType::Person,
+            2,
+        ),
+        (
+            &ORGS[0],
+            GATE_HEADS,
+            HEAD_SPACES,
+            &["name"][..],
+            EntityType::Org,
+            2,
+        ),
+        (
+            &ORGS[1],
+            GATE_TAILS,
+            TAIL_SPACES,
+            &["name"][..],
+            EntityType::Org,
+            2,
+        ),
+        (
+            &PLACES[0],
+            GATE_CITY_OF,
+            CITY_OF_SPACES,
+            &["name"][..],
+            EntityType::Gpe,
+            0,
+        ),
+        (
+            &PLACES[1],
+            GATE_PROVINCE,
+            PROVINCE_SPACES,
+            &["name"][..],
+            EntityType::Gpe,
+            0,
+        ),
+    ];
+    for (re, gate, spaces, groups, entity_type, fewest_words) in near_patterns {
+        let Some(re) = re.as_ref() else {
+            continue;
+        };
+        let spans = near_key_words(text, gated(gate), spaces);
+        for (s, e) in names_in(text, &spans, re, groups) {
             let (s, e) = trim_name(text, s, e);
             let s = skip_function_words(text, s, e);
-            // A role alone ("The spokesman") is not a name: two words at least.
-            if text[s..e].split_whitespace().count() >= 2 {
-                add(s, e, EntityType::Person, &mut found);
-            }
-        }
-    }
-    for (patterns, gates, entity_type) in [
-        (
-            &*ORGS,
-            [(GATE_HEADS, HEAD_SPACES), (GATE_TAILS, TAIL_SPACES)],
-            EntityType::Org,
-        ),
-        (
-            &*PLACES,
-            [
-                (GATE_CITY_OF, CITY_OF_SPACES),
-                (GATE_PROVINCE, PROVINCE_SPACES),
-            ],
-            EntityType::Gpe,
-        ),
-    ] {
-        for (re, (gate, spaces)) in patterns.iter().zip(gates) {
-            for (s, e) in names_in(text, &near(gate, spaces), re, &["name"]) {
-                let (s, e) = trim_name(text, s, e);
-                let s = skip_function_words(text, s, e);
-                let words = text[s..e].split_whitespace().count();
-                if entity_type == EntityType::Org && words < 2 {
-                    continue;
-                }
+            if text[s..e].split_whitespace().count() >= fewest_words {
                 add(s, e, entity_type.clone(), &mut found);
             }
         }
