@@ -356,9 +356,9 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
             SKIPPED
         }
     };
-    // The byte at `i` in lower case: letters compared with it match in
-    // either case, as `split_words`' `is` does.
+    // Whether the byte at `i` is the ASCII letter `letter` in either case.
     let lower = |i: usize| if i < end { bytes[i] | 0x20 } else { 0 };
+    let is = |i: usize, letter: u8| lower(i) == letter;
     let mut i = start;
     while i < end {
         match class(i) {
@@ -369,33 +369,18 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
                 loop {
                     match class(i) {
                         WORD => i += 1,
-                        APOSTROPHE
-                            if class(i + 1) == WORD
-                                && !(class(i + 2) != WORD
-                                    && (lower(i + 1) == b's'
-                                        || (lower(i + 1) == b't' && lower(i - 1) == b'n'))) =>
-                        {
-                            i += 1
-                        }
+                        APOSTROPHE if apostrophe_joins(&class, &is, i) => i += 1,
                         _ => break,
                     }
                 }
-                let mut word_end = i;
-                if i > first + 1
-                    && lower(i - 1) == b'n'
-                    && class(i) == APOSTROPHE
-                    && lower(i + 1) == b't'
-                    && class(i + 2) != WORD
-                {
-                    word_end = i - 1;
-                }
+                let word_end = before_nt(&class, &is, first, i);
                 out.push_ascii_word(text, first, word_end);
                 if word_end < i {
                     out.push_ascii_word(text, word_end, i + 2);
                     i += 2;
                 }
             }
-            APOSTROPHE if lower(i + 1) == b's' && class(i + 2) != WORD => {
+            APOSTROPHE if is(i + 1, b's') && class(i + 2) != WORD => {
                 out.push_ascii_word(text, i, i + 2);
                 i += 2;
             }
@@ -459,6 +444,41 @@ static ASCII_CLASS: [u8; 128] = {
     table
 };
 
+/// Whether the apostrophe at `i`, inside a word, joins it ("Kata'ib",
+/// "O'Brien") rather than starting a clitic: 's, or n't after an n. Both
+/// splitters ask, each with its own `class` and `is` (see [`split_words`]).
+#[inline]
+fn apostrophe_joins(
+    class: &impl Fn(usize) -> u8,
+    is: &impl Fn(usize, u8) -> bool,
+    i: usize,
+) -> bool {
+    class(i + 1) == WORD
+        && !(class(i + 2) != WORD
+            && (is(i + 1, b's') || (is(i + 1, b't') && i > 0 && is(i - 1, b'n'))))
+}
+
+/// Where the word from `first` to `end` ends once a clitic n't is split
+/// off it: "didn't" is "did" and "n't".
+#[inline]
+fn before_nt(
+    class: &impl Fn(usize) -> u8,
+    is: &impl Fn(usize, u8) -> bool,
+    first: usize,
+    end: usize,
+) -> usize {
+    if end > first + 1
+        && is(end - 1, b'n')
+        && class(end) == APOSTROPHE
+        && is(end + 1, b't')
+        && class(end + 2) != WORD
+    {
+        end - 1
+    } else {
+        end
+    }
+}
+
 /// The splitting of [`push_words`] over a stretch of `len` characters: the
 /// `i`th is of class `class(i)` ([`SKIPPED`] past the end), `is(i, letter)`
 /// says whether it is that ASCII letter in either case, and it starts at
@@ -480,29 +500,11 @@ fn split_words(
                 loop {
                     match class(i) {
                         WORD => i += 1,
-                        // An apostrophe inside a word ("Kata'ib", "O'Brien")
-                        // unless it starts a clitic: 's, or n't after an n.
-                        APOSTROPHE
-                            if class(i + 1) == WORD
-                                && !(class(i + 2) != WORD
-                                    && (is(i + 1, b's')
-                                        || (is(i + 1, b't') && i > 0 && is(i - 1, b'n')))) =>
-                        {
-                            i += 1
-                        }
+                        APOSTROPHE if apostrophe_joins(&class, &is, i) => i += 1,
                         _ => break,
                     }
                 }
-                // "didn't": the word is "did", the clitic "n't".
-                let mut word_end = i;
-                if i > first + 1
-                    && is(i - 1, b'n')
-                    && class(i) == APOSTROPHE
-                    && is(i + 1, b't')
-                    && class(i + 2) != WORD
-                {
-                    word_end = i - 1;
-                }
+                let word_end = before_nt(&class, &is, first, i);
                 out.push_word(text, offset(first), offset(word_end));
                 if word_end < i {
                     out.push_word(text, offset(word_end), offset(i + 2));
