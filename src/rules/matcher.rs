@@ -624,13 +624,10 @@ impl CueTable {
     pub(crate) fn new(codes: &Codes) -> CueTable {
         let mut by_first = vec![Vec::new(); codes.word_count()];
         for &(phrase, cue) in CUES {
-            let words: Vec<[u8; 2]> = phrase
-                .iter()
-                .map(|w| compile::word_bytes(codes.word(w)))
-                .collect();
-            let first = usize::from(codes.word(phrase[0]));
+            let words: Vec<u16> = phrase.iter().map(|w| codes.word(w)).collect();
+            let first = words.first().map_or(usize::MAX, |&c| usize::from(c));
             if let Some(list) = by_first.get_mut(first) {
-                list.push((words, cue));
+                list.push((words.into_iter().map(compile::word_bytes).collect(), cue));
             }
         }
         CueTable {

@@ -243,6 +243,7 @@ impl RuleEngine {
             .collect();
         let compiled = compile_all(&sources, &codes, size_limit);
         let mut patterns = Vec::with_capacity(lines.len());
+        let common = common_word_codes(&codes);
         for ((index, def, elements, location), regex) in lines.into_iter().zip(compiled) {
             let regex = regex.map_err(|e| compile_error(&def.name, location, size_limit, &e))?;
             let needs = compile::requirements(elements);
@@ -263,7 +264,7 @@ impl RuleEngine {
             patterns.push(CompiledPattern {
                 rule: index,
                 regex,
-                words: rarest_group_first(words, &codes),
+                words: rarest_group_first(words, &common),
                 types,
             });
         }
@@ -468,13 +469,17 @@ const COMMON_WORDS: &[&str] = &[
     "-", "\"", "'", ":", ";",
 ];
 
+/// The codes of [`COMMON_WORDS`], asked once per rule set.
+fn common_word_codes(codes: &compile::Codes) -> Vec<u16> {
+    COMMON_WORDS.iter().map(|w| codes.word(w)).collect()
+}
+
 /// A pattern's word groups with the one least likely to be in a sentence
 /// first: a sentence looks at a pattern only when it holds a word of that
 /// group, so "threatened" makes a better key than "the". The likelihood is
-/// guessed: a group holding a common word is likely, and among the rest a
-/// group of fewer words is less likely.
-fn rarest_group_first(mut groups: Vec<Vec<u16>>, codes: &compile::Codes) -> Vec<Vec<u16>> {
-    let common: Vec<u16> = COMMON_WORDS.iter().map(|w| codes.word(w)).collect();
+/// guessed: a group holding a common word (`common` holds their codes) is
+/// likely, and among the rest a group of fewer words is less likely.
+fn rarest_group_first(mut groups: Vec<Vec<u16>>, common: &[u16]) -> Vec<Vec<u16>> {
     let likelihood = |group: &Vec<u16>| {
         let commons = group.iter().filter(|c| common.contains(c)).count();
         (commons, group.len())
@@ -568,7 +573,7 @@ fn compile_error(rule: &str, location: &Location, limit: usize, err: &BuildError
 
 #[cfg(test)]
 mod tests {
-    use super::{compile, rarest_group_first, set_bits};
+    use super::{common_word_codes, compile, rarest_group_first, set_bits};
 
     #[test]
     fn set_bits_lists_each_bit_once_lowest_first() {
@@ -586,14 +591,15 @@ mod tests {
         }
         codes.seal();
         let code = |w: &str| codes.word(w);
+        let common = common_word_codes(&codes);
         let det = vec![code("the"), code("a")];
         let verbs = vec![code("threatened"), code("vowed")];
         let close = vec![code("close")];
         // A group with a common word is not the key, whatever its size.
-        let groups = rarest_group_first(vec![det.clone(), verbs.clone()], &codes);
+        let groups = rarest_group_first(vec![det.clone(), verbs.clone()], &common);
         assert_eq!(groups[0], verbs);
         // Among groups of rare words, the smaller one.
-        let groups = rarest_group_first(vec![det.clone(), verbs.clone(), close.clone()], &codes);
+        let groups = rarest_group_first(vec![det.clone(), verbs.clone(), close.clone()], &common);
         assert_eq!(groups[0], close);
         // Nothing is lost: the same groups in some order.
         let mut sorted = groups.clone();
@@ -601,6 +607,6 @@ mod tests {
         let mut expected = vec![det, verbs, close];
         expected.sort();
         assert_eq!(sorted, expected);
-        assert!(rarest_group_first(Vec::new(), &codes).is_empty());
+        assert!(rarest_group_first(Vec::new(), &common).is_empty());
     }
 }
