@@ -365,14 +365,7 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
             SKIPPED => i += 1,
             WORD => {
                 let first = i;
-                i += 1;
-                loop {
-                    match class(i) {
-                        WORD => i += 1,
-                        APOSTROPHE if apostrophe_joins(&class, &is, i) => i += 1,
-                        _ => break,
-                    }
-                }
+                i = word_run_end(&class, &is, first);
                 let word_end = before_nt(&class, &is, first, i);
                 out.push_ascii_word(text, first, word_end);
                 if word_end < i {
@@ -458,6 +451,24 @@ fn apostrophe_joins(
             && (is(i + 1, b's') || (is(i + 1, b't') && i > 0 && is(i - 1, b'n'))))
 }
 
+/// The end of the run of letters and digits from `first`, with the
+/// apostrophes that join them ([`apostrophe_joins`]).
+#[inline]
+fn word_run_end(
+    class: &impl Fn(usize) -> u8,
+    is: &impl Fn(usize, u8) -> bool,
+    first: usize,
+) -> usize {
+    let mut i = first;
+    loop {
+        match class(i) {
+            WORD => i += 1,
+            APOSTROPHE if apostrophe_joins(class, is, i) => i += 1,
+            _ => return i,
+        }
+    }
+}
+
 /// Where the word from `first` to `end` ends once a clitic n't is split
 /// off it: "didn't" is "did" and "n't".
 #[inline]
@@ -497,13 +508,7 @@ fn split_words(
             SKIPPED => i += 1,
             WORD => {
                 let first = i;
-                loop {
-                    match class(i) {
-                        WORD => i += 1,
-                        APOSTROPHE if apostrophe_joins(&class, &is, i) => i += 1,
-                        _ => break,
-                    }
-                }
+                i = word_run_end(&class, &is, first);
                 let word_end = before_nt(&class, &is, first, i);
                 out.push_word(text, offset(first), offset(word_end));
                 if word_end < i {
