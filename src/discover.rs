@@ -27,9 +27,9 @@
 //! left alone.
 
 use crate::document::{EntityType, Source};
+use crate::tagger::StartWords;
 use crate::text::blocks::{ascii_in_range, first_marked, HIGH};
 use crate::text::Normalized;
-use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 use regex_automata::{meta, Anchored, Input};
 use std::collections::{HashMap, VecDeque};
@@ -146,12 +146,15 @@ const GATE_TITLES: u8 = 1 << 5;
 
 /// The organisation and place patterns are searched for only near one of
 /// their key words: most text names no province and no ministry, and
-/// scanning for the words costs less than a pattern. So are the patterns
-/// for people in roles and after titles, which need a role word or the last
-/// word of a title ("Minister" for "Prime Minister"). Each word with the
-/// patterns that cannot match without it; in a match, it begins a word. No
-/// word begins another, so a scan that resumes one byte after each match
-/// start sees every word present, even where words overlap.
+/// finding the words costs less than a pattern. So are the patterns for
+/// people in roles and after titles, which need a role word or the last word
+/// of a title ("Minister" for "Prime Minister"). Each word with the patterns
+/// that cannot match without it; in a match, it begins a word. The tagger
+/// finds them as it goes, at the places it tries names (after a character
+/// that is no letter or digit of any script), so a pattern is not searched
+/// for right after a letter of a script the matching view keeps, such as
+/// Arabic, where its `\b` would hold. No word begins another, and each has
+/// three bytes or more (see `StartWords`).
 const KEY_WORDS: &[(&str, u8)] = &[
     ("Ministry", GATE_HEADS),
     ("Department", GATE_HEADS),
@@ -264,71 +267,35 @@ const KEY_WORDS: &[(&str, u8)] = &[
     ("Justice", GATE_TITLES),
 ];
 
-/// Which of the key-word scans looks for `word` (with gate bits `bits`):
-/// capitalised titles, other capitalised words, lower-case words. Small
-/// automata search faster than one over all the words (the two scans before
-/// titles were added took a third of the time of one).
-fn scan_of(word: &str, bits: u8) -> usize {
-    match (word.starts_with(|c: char| c.is_ascii_uppercase()), bits) {
-        (true, GATE_TITLES) => 0,
-        (true, _) => 1,
-        (false, _) => 2,
-    }
+static KEY_WORD_SET: Lazy<StartWords> = Lazy::new(|| StartWords::new(KEY_WORDS));
+
+/// The key words, labelled with their bits, for the tagger to find where
+/// they begin words (see [`Tagger::tag_finding`](crate::tagger::Tagger)):
+/// what [`discover`] takes as its hits.
+pub(crate) fn key_word_set() -> &'static StartWords {
+    &KEY_WORD_SET
 }
 
-const KEY_WORD_SCAN_COUNT: usize = 3;
-
-/// The key-word automata, with the bits each of their words can set.
-static KEY_WORD_SCANS: Lazy<Vec<(AhoCorasick, Vec<u8>)>> = Lazy::new(|| {
-    (0..KEY_WORD_SCAN_COUNT)
-        .filter_map(|scan| {
-            let (words, bits): (Vec<&str>, Vec<u8>) = KEY_WORDS
-                .iter()
-                .filter(|&&(w, bits)| scan_of(w, bits) == scan)
-                .copied()
-                .unzip();
-            let scan = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(&words)
-                .ok()?;
-            Some((scan, bits))
-        })
-        .collect()
-});
-
-/// The key words of `text` that begin a word (see [`begins_word`]), in text
-/// order, each with the bits of [`KEY_WORDS`] it carries.
-fn key_words(text: &str) -> Vec<(usize, u8)> {
-    let bytes = text.as_bytes();
-    let scans = &*KEY_WORD_SCANS;
-    if scans.len() < KEY_WORD_SCAN_COUNT {
-        // Every word start, for every pattern.
-        return (0..text.len())
-            .filter(|&at| begins_word(bytes, at))
-            .map(|at| (at, u8::MAX))
-            .collect();
-    }
+/// The key words of `norm` that begin a word, in text order, each with the
+/// bits of [`KEY_WORDS`] it carries, as a tagger with no names finds them.
+#[cfg(test)]
+fn key_words_of(norm: &Normalized) -> Vec<(usize, u8)> {
+    let tagger = crate::tagger::Tagger::new(&[]).unwrap();
     let mut hits = Vec::new();
-    for (scan, bits) in scans {
-        let mut from = 0;
-        while let Some(m) = scan.find(aho_corasick::Input::new(text).span(from..text.len())) {
-            let at = m.start();
-            if begins_word(bytes, at) {
-                let word_bits = bits.get(m.pattern().as_usize()).copied().unwrap_or(u8::MAX);
-                hits.push((at, word_bits));
-            }
-            from = at + 1;
-        }
-    }
-    hits.sort_unstable_by_key(|&(at, _)| at);
+    tagger.tag_finding(norm, &mut Vec::new(), key_word_set(), &mut hits);
     hits
 }
 
-/// Whether a word begins at `at` as key words and title starts are told:
-/// at the start, or after a byte that is no ASCII letter or digit (where
-/// `\b` holds before a letter). The scans keep key words there and
-/// [`anchored_names`] tries starts there; each must hold wherever a pattern
-/// can match.
+/// [`key_words_of`] `text` taken as a matching view.
+#[cfg(test)]
+fn key_words(text: &str) -> Vec<(usize, u8)> {
+    key_words_of(&Normalized::verbatim(text))
+}
+
+/// Whether a word begins at `at` as title starts are told: at the start, or
+/// after a byte that is no ASCII letter or digit (where `\b` holds before a
+/// letter). [`anchored_names`] tries starts there; it must hold wherever a
+/// pattern can match.
 fn begins_word(bytes: &[u8], at: usize) -> bool {
     at == 0
         || bytes
@@ -585,8 +552,13 @@ fn overlaps_any(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
 
 /// Names found from context in the document whose matching view is
 /// `norm`, not overlapping `taken` (sorted, non-overlapping byte spans of the
-/// original text), in original offsets.
-pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found> {
+/// original text), in original offsets. `hits` are the key words of `norm`
+/// as the tagger finds them with [`key_word_set`].
+pub(crate) fn discover(
+    norm: &Normalized,
+    hits: &[(usize, u8)],
+    taken: &[(usize, usize)],
+) -> Vec<Found> {
     let text = norm.as_str();
     let mut found: Vec<Found> = Vec::new();
     let mut spans: Vec<(usize, usize)> = taken.to_vec();
@@ -607,7 +579,6 @@ pub(crate) fn discover(norm: &Normalized, taken: &[(usize, usize)]) -> Vec<Found
             source: Source::Rule,
         });
     };
-    let hits = key_words(text);
     // Where the key words of the patterns behind `gate` are.
     let gated = |gate: u8| {
         hits.iter()
@@ -840,7 +811,8 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(&str, String)> {
-        discover(&Normalized::new(text), &[])
+        let norm = Normalized::new(text);
+        discover(&norm, &key_words_of(&norm), &[])
             .into_iter()
             .map(|f| (&text[f.start..f.end], f.entity_type.to_string()))
             .collect()
@@ -910,7 +882,7 @@ mod tests {
             .map(|literal| {
                 assert!(literal.starts_with(|c: char| c.is_ascii_alphabetic()));
                 // The first title word that begins a word of the title, as
-                // the key-word scans keep them.
+                // the tagger finds key words.
                 let bytes = literal.as_bytes();
                 (0..bytes.len())
                     .find(|&i| {
@@ -973,9 +945,10 @@ mod tests {
 
     #[test]
     fn key_words_never_hide_one_another() {
-        // Resuming after each match start, the scan misses a word only where
-        // another begins at the same place.
+        // The tagger reports one word at a place, and tells words apart by
+        // their first three bytes before it compares them whole.
         for &(a, _) in KEY_WORDS {
+            assert!(a.len() >= 3, "{a:?}");
             for &(b, _) in KEY_WORDS {
                 assert!(a == b || !a.starts_with(b), "{a:?} begins with {b:?}");
             }
@@ -1002,6 +975,85 @@ mod tests {
             key_words_present("the Ministry of Oil and the Badr Army"),
             GATE_HEADS | GATE_TAILS
         );
+    }
+
+    #[test]
+    fn the_tagger_finds_key_words_at_every_word_start_inside_names_too() {
+        // Where a character that is no letter or digit of any script, or
+        // nothing, comes before.
+        let by_chars = |text: &str| -> Vec<(usize, u8)> {
+            let mut hits = Vec::new();
+            let mut after_word = false;
+            for (at, c) in text.char_indices() {
+                if !after_word {
+                    let rest = &text.as_bytes()[at..];
+                    if let Some(&(_, bits)) = KEY_WORDS
+                        .iter()
+                        .find(|(w, _)| rest.starts_with(w.as_bytes()))
+                    {
+                        hits.push((at, bits));
+                    }
+                }
+                after_word = crate::text::is_word_char(c);
+            }
+            hits
+        };
+        // Names that hold key words and run past blocks, which the tagger
+        // passes over when it has no words to find.
+        let list = "Pre General Co.\tORG\nGeneral\tPERSON\ncity spokes city\tGPE\n";
+        let with_names =
+            crate::tagger::Tagger::new(&[
+                crate::gazetteer::Gazetteer::parse("test.tsv", list).unwrap()
+            ])
+            .unwrap();
+        let without = crate::tagger::Tagger::new(&[]).unwrap();
+        // Key words whole, cut short and run on; what may come before a
+        // word start; and prefixes that put each at every place of a block.
+        let pieces = [
+            "Gen.",
+            "General",
+            "Gen",
+            "Co.",
+            "city",
+            "spokes",
+            "Pre",
+            "Pre General",
+            "city spokes",
+            "é",
+            "—",
+            " ",
+            "a",
+            "7",
+        ];
+        let (mut found, mut named) = (0, 0);
+        for text in &crate::tagger::concatenations(&pieces, 3) {
+            for lead in 0..9 {
+                let text = format!("{}{text}", "x".repeat(lead));
+                let expected = by_chars(&text);
+                for tagger in [&with_names, &without] {
+                    let norm = Normalized::verbatim(&text);
+                    let (mut mentions, mut hits) = (Vec::new(), Vec::new());
+                    tagger.tag_finding(&norm, &mut mentions, key_word_set(), &mut hits);
+                    assert_eq!(hits, expected, "{text:?}");
+                    named += mentions.len();
+                }
+                found += expected.len();
+            }
+        }
+        assert!(found > 10_000 && named > 2_000, "{found} {named}");
+        // Every key word, at the start, after punctuation, and after a
+        // letter (of any script: words begin where the tagger's do).
+        for &(word, bits) in KEY_WORDS {
+            for (text, at) in [
+                (word.to_string(), Some(0)),
+                (format!("\"{word}"), Some(1)),
+                (format!("o{word}"), None),
+                (format!("ب{word}"), None),
+            ] {
+                let expected: Vec<(usize, u8)> = at.map(|at| (at, bits)).into_iter().collect();
+                assert_eq!(key_words(&text), expected, "{text:?}");
+            }
+        }
     }
 
     #[test]

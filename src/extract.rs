@@ -366,7 +366,7 @@ impl Extractor {
     pub fn tag(&self, text: &str) -> Vec<Entity> {
         let mut counter = CharCounter::new(text);
         Normalized::with(text, |norm| {
-            self.with_mentions(norm, |mentions| {
+            self.with_mentions(norm, None, |mentions| {
                 mentions
                     .iter()
                     .map(|m| {
@@ -388,12 +388,15 @@ impl Extractor {
     /// Gazetteer, discovered and linked mentions, in text order.
     fn all_mentions(&self, text: &str) -> Vec<Found> {
         let mut found = Normalized::with(text, |norm| {
-            let mut found = self.gazetteer_mentions(norm);
-            if self.discover_names {
-                let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
-                found.extend(discover::discover(norm, &taken));
-                found.sort_by_key(|f| f.start);
+            if !self.discover_names {
+                return self.gazetteer_mentions(norm, None);
             }
+            // The tagger finds discovery's key words on its way.
+            let mut key_words = Vec::new();
+            let mut found = self.gazetteer_mentions(norm, Some(&mut key_words));
+            let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+            found.extend(discover::discover(norm, &key_words, &taken));
+            found.sort_by_key(|f| f.start);
             found
         });
         if self.link_aliases {
@@ -412,9 +415,14 @@ impl Extractor {
         found
     }
 
-    /// Gazetteer mentions only, in original byte offsets.
-    fn gazetteer_mentions(&self, norm: &Normalized) -> Vec<Found> {
-        self.with_mentions(norm, |mentions| {
+    /// Gazetteer mentions only, in original byte offsets; with `key_words`,
+    /// discovery's key words in `norm` go there.
+    fn gazetteer_mentions(
+        &self,
+        norm: &Normalized,
+        key_words: Option<&mut Vec<(usize, u8)>>,
+    ) -> Vec<Found> {
+        self.with_mentions(norm, key_words, |mentions| {
             mentions
                 .iter()
                 .map(|m| {
@@ -440,12 +448,24 @@ impl Extractor {
         (info.entity_type.clone(), String::from(&*info.id))
     }
 
-    /// Calls `f` with the tagger's mentions in `norm`.
-    fn with_mentions<R>(&self, norm: &Normalized, f: impl FnOnce(&[Mention]) -> R) -> R {
+    /// Calls `f` with the tagger's mentions in `norm`; with `key_words`, the
+    /// tagger puts discovery's key words there on its way.
+    fn with_mentions<R>(
+        &self,
+        norm: &Normalized,
+        key_words: Option<&mut Vec<(usize, u8)>>,
+        f: impl FnOnce(&[Mention]) -> R,
+    ) -> R {
         // Room for a name every 64 bytes: news text names something every
         // hundred bytes or so, so the list seldom grows.
         let mut mentions: Vec<Mention> = Vec::with_capacity(norm.as_str().len() / 64);
-        self.tagger.tag(norm, &mut mentions);
+        match key_words {
+            Some(found) => {
+                self.tagger
+                    .tag_finding(norm, &mut mentions, discover::key_word_set(), found)
+            }
+            None => self.tagger.tag(norm, &mut mentions),
+        }
         f(&mentions)
     }
 }

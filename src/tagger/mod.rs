@@ -24,7 +24,9 @@
 //! name variants (see [`trie`]), walked anchored from word starts only. The
 //! places not inside a word are found eight bytes at a time, and a start
 //! that cannot begin a name (by its first three bytes) costs one bit test
-//! (see [`starts`]); no match is ever started inside a word.
+//! (see [`starts`]); no match is ever started inside a word. The same pass
+//! reports a few more words wherever they begin a word, names or not
+//! (`StartWords`): name discovery's key words cost no scan of their own.
 
 mod spellings;
 mod starts;
@@ -36,7 +38,8 @@ use crate::gazetteer::Gazetteer;
 use crate::hash::FxHashMap;
 use crate::text::{is_word_char, with_key, Normalized};
 use spellings::Spellings;
-use starts::{word_starts, StartFilter};
+pub(crate) use starts::StartWords;
+use starts::{word_starts, StartFilter, StartHash};
 use std::sync::Arc;
 use trie::Trie;
 
@@ -147,6 +150,31 @@ impl Tagger {
 
     /// Appends the mentions in `norm` to `out`, in text order.
     pub(crate) fn tag(&self, norm: &Normalized, out: &mut Vec<Mention>) {
+        self.scan::<false>(norm, out, None, &mut Vec::new());
+    }
+
+    /// Appends the mentions in `norm` to `out`, and to `found` where each of
+    /// `words` begins a word, inside mentions too (see [`StartWords`]): the
+    /// place in `norm` and the word's label, in text order.
+    pub(crate) fn tag_finding(
+        &self,
+        norm: &Normalized,
+        out: &mut Vec<Mention>,
+        words: &StartWords,
+        found: &mut Vec<(usize, u8)>,
+    ) {
+        self.scan::<true>(norm, out, Some(words), found);
+    }
+
+    /// `FIND` is whether `words` is given, so that tagging alone carries
+    /// none of the word tests.
+    fn scan<const FIND: bool>(
+        &self,
+        norm: &Normalized,
+        out: &mut Vec<Mention>,
+        words: Option<&StartWords>,
+        found: &mut Vec<(usize, u8)>,
+    ) {
         let text = norm.as_str();
         let bytes = text.as_bytes();
         // Blocks of eight bytes give the places not inside a word; the
@@ -160,7 +188,15 @@ impl Tagger {
             while lanes != 0 {
                 let start = at + lanes.trailing_zeros() as usize / 8;
                 lanes &= lanes - 1;
-                if start < resume || !self.starts.may_start(bytes, start) {
+                let Some(hash) = StartHash::at(bytes, start) else {
+                    continue;
+                };
+                if FIND {
+                    if let Some(label) = words.and_then(|w| w.at(bytes, start, hash)) {
+                        found.push((start, label));
+                    }
+                }
+                if start < resume || !self.starts.admits(hash) {
                     continue;
                 }
                 if let Some((end, entity)) = self.longest_at(text, start) {
@@ -172,8 +208,9 @@ impl Tagger {
                     resume = end;
                 }
             }
-            if resume > next {
-                // A mention runs past this block: go on from its end.
+            if resume > next && !FIND {
+                // A mention runs past this block: go on from its end (words
+                // are looked for inside mentions too).
                 at = resume;
                 after_word = text[..at].chars().next_back().is_some_and(is_word_char);
             } else {
@@ -198,7 +235,7 @@ impl Tagger {
 
 /// Every string of up to `most` of `pieces`, each once: the tests' texts.
 #[cfg(test)]
-fn concatenations(pieces: &[&str], most: usize) -> Vec<String> {
+pub(crate) fn concatenations(pieces: &[&str], most: usize) -> Vec<String> {
     let mut all = vec![String::new()];
     let mut last = all.clone();
     for _ in 0..most {

@@ -22,7 +22,7 @@ fn not_ascii_alphanumeric(block: u64) -> u64 {
 /// a word character. Returns the lanes, where the next block starts (a
 /// character boundary eight to eleven bytes on, or the end), and whether
 /// this block ends with a word character.
-#[inline]
+#[inline(always)]
 pub(crate) fn word_starts(text: &str, at: usize, after_word: bool) -> (u64, usize, bool) {
     let bytes = text.as_bytes();
     if let Some(block) = bytes.get(at..at + 8) {
@@ -88,16 +88,8 @@ impl StartFilter {
         StartFilter(Box::new([0; 1 << (FILTER_BITS - 6)]))
     }
 
-    /// The filter's bit for a start of `first` followed by bytes of classes
-    /// `second` and `third`.
-    #[inline]
-    fn bit(first: u8, second: u8, third: u8) -> usize {
-        let key = u32::from(first) << 16 | u32::from(second) << 8 | u32::from(third);
-        (key.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
-    }
-
     fn insert(&mut self, first: u8, second: u8, third: u8) {
-        let bit = StartFilter::bit(first, CLASS[second as usize], CLASS[third as usize]);
+        let bit = StartHash::of(first, second, third).bit(FILTER_BITS);
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
@@ -136,17 +128,145 @@ impl StartFilter {
     }
 
     /// False when no name can start at `at` in `bytes`.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        StartHash::at(bytes, at).is_some_and(|hash| self.admits(hash))
+    }
+
+    /// False when no name can start where the text hashes to `hash`.
+    #[inline]
+    pub(crate) fn admits(&self, hash: StartHash) -> bool {
+        let bit = hash.bit(FILTER_BITS);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The hash of a start's first byte and the classes ([`CLASS`]) of the
+/// next two, which the name filter and the word set test bits of.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StartHash(u32);
+
+impl StartHash {
+    #[inline]
+    fn of(first: u8, second: u8, third: u8) -> StartHash {
+        let key = u32::from(first) << 16
+            | u32::from(CLASS[second as usize]) << 8
+            | u32::from(CLASS[third as usize]);
+        StartHash(key.wrapping_mul(0x9E37_79B1))
+    }
+
+    /// The hash of the text at `at` in `bytes` (past the end, as if zeros
+    /// followed); `None` at the end.
+    #[inline]
+    pub(crate) fn at(bytes: &[u8], at: usize) -> Option<StartHash> {
         let (first, second, third) = match bytes.get(at..) {
             Some(&[a, b, c, ..]) => (a, b, c),
             Some(&[a, b]) => (a, b, 0),
             Some(&[a]) => (a, 0, 0),
-            _ => return false,
+            _ => return None,
         };
-        let bit = StartFilter::bit(first, CLASS[second as usize], CLASS[third as usize]);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        Some(StartHash::of(first, second, third))
     }
+
+    /// A bit of a filter of `2^bits` bits.
+    #[inline]
+    fn bit(self, bits: u32) -> usize {
+        (self.0 >> (32 - bits)) as usize
+    }
+}
+
+/// Bits of the start hash that index a [`StartWords`] table: 4 KB, for a
+/// hundred words or so.
+const WORD_TABLE_BITS: u32 = 12;
+
+/// A few words (of three bytes or more, none beginning another) that the
+/// tagger reports wherever one begins at a place it tries, inside names
+/// too, each with a label: so that another stage needs no scan of its own
+/// for them. A table indexed by the hash the name filter takes passes over
+/// most starts with one load.
+#[derive(Debug)]
+pub(crate) struct StartWords {
+    /// For each value of the hash's top bits, one more than the index in
+    /// `words` of the first word with it, or 0 for none.
+    first: Box<[u8; 1 << WORD_TABLE_BITS]>,
+    /// The words, sorted by the table slot of their hash.
+    words: Vec<StartWord>,
+}
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct StartWord {
+    slot: usize,
+    /// The word's first eight bytes, little-endian, zero past its end, and
+    /// the mask of those it has.
+    head: u64,
+    mask: u64,
+    /// Its bytes past the first eight.
+    tail: Box<[u8]>,
+    label: u8,
+}
+
+impl StartWords {
+    /// The set of `words`; at most 255 of them (more are left out).
+    pub(crate) fn new(words: &[(&str, u8)]) -> StartWords {
+        let mut set = StartWords {
+            first: Box::new([0; 1 << WORD_TABLE_BITS]),
+            words: Vec::new(),
+        };
+        for &(word, label) in words.iter().take(usize::from(u8::MAX)) {
+            let bytes = word.as_bytes();
+            // Past a shorter word, the text's next byte would change the hash.
+            debug_assert!(bytes.len() >= 3, "{word:?}");
+            let Some(hash) = StartHash::at(bytes, 0) else {
+                continue;
+            };
+            let (head, mask) = head_and_mask(bytes);
+            set.words.push(StartWord {
+                slot: hash.bit(WORD_TABLE_BITS),
+                head,
+                mask,
+                tail: bytes.get(8..).unwrap_or_default().into(),
+                label,
+            });
+        }
+        set.words.sort_unstable();
+        for (i, word) in set.words.iter().enumerate().rev() {
+            set.first[word.slot] = i as u8 + 1;
+        }
+        set
+    }
+
+    /// The label of the word at `at` in `bytes`, where the text hashes to
+    /// `hash`, if one is there.
+    #[inline]
+    pub(crate) fn at(&self, bytes: &[u8], at: usize, hash: StartHash) -> Option<u8> {
+        let slot = hash.bit(WORD_TABLE_BITS);
+        match self.first[slot] {
+            0 => None,
+            first => self.find(bytes.get(at..)?, slot, usize::from(first) - 1),
+        }
+    }
+
+    fn find(&self, rest: &[u8], slot: usize, first: usize) -> Option<u8> {
+        let (head, _) = head_and_mask(rest);
+        self.words[first..]
+            .iter()
+            .take_while(|w| w.slot == slot)
+            .find(|w| {
+                head & w.mask == w.head && rest.get(8..).unwrap_or_default().starts_with(&w.tail)
+            })
+            .map(|w| w.label)
+    }
+}
+
+/// The first eight bytes of `bytes` as a little-endian number, zero past its
+/// end, and the mask of the bytes it has.
+#[inline]
+fn head_and_mask(bytes: &[u8]) -> (u64, u64) {
+    let mut head = [0u8; 8];
+    let n = bytes.len().min(8);
+    head[..n].copy_from_slice(&bytes[..n]);
+    let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+    (u64::from_le_bytes(head), mask)
 }
 
 #[cfg(test)]

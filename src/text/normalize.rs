@@ -141,6 +141,15 @@ impl Normalized {
         Normalized::build::<true>(original)
     }
 
+    /// `text` itself as a view, for tests of stages that run on views.
+    #[cfg(test)]
+    pub(crate) fn verbatim(text: &str) -> Normalized {
+        Normalized {
+            text: text.to_string(),
+            checkpoints: Vec::new(),
+        }
+    }
+
     /// Runs `f` on the matching view of `original`, built in a buffer this
     /// thread keeps from one document to the next: a document-sized
     /// allocation and its release per document cost more than the tagging
