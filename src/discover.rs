@@ -130,6 +130,11 @@ fn organisation_patterns() -> [String; 2] {
     ]
 }
 
+/// The groups of a pattern whose `name` group is the whole match (the
+/// organisation patterns: a test holds them to it), for [`names_in`],
+/// which then needs no captures.
+const WHOLE_MATCH: &[&str] = &[];
+
 /// The organisation patterns, heads then tails, each if it builds.
 static ORGS: Lazy<[Option<meta::Regex>; 2]> =
     Lazy::new(|| organisation_patterns().map(|p| ascii_regex(&p)));
@@ -412,18 +417,33 @@ fn near_key_words(
 }
 
 /// The span of the first of `groups` present in each match of `re` in
-/// `spans` (as [`near_key_words`] gives them), in text order. Every match
-/// of `re` in the whole text lies in one span, and none of them ends in
-/// the middle of a match, so the matches are those of a search over the
-/// whole text.
+/// `spans` (as [`near_key_words`] gives them), in text order; with no
+/// groups, the span of each match. Every match of `re` in the whole text
+/// lies in one span, and none of them ends in the middle of a match, so the
+/// matches are those of a search over the whole text.
 fn names_in(
     text: &str,
     spans: &[(usize, usize)],
     re: &meta::Regex,
     groups: &[&str],
 ) -> Vec<(usize, usize)> {
-    let mut caps = re.create_captures();
     let mut names = Vec::new();
+    if groups.is_empty() {
+        // The match alone needs no captures: the lazy DFA finds both of
+        // its ends, and the backtracker that fills the groups never runs.
+        for &(start, end) in spans {
+            let mut at = start;
+            while at < end {
+                let Some(found) = re.search(&Input::new(text).span(at..end)) else {
+                    break;
+                };
+                names.push((found.start(), found.end()));
+                at = found.end().max(at + 1);
+            }
+        }
+        return names;
+    }
+    let mut caps = re.create_captures();
     for &(start, end) in spans {
         let mut at = start;
         while at < end {
@@ -610,7 +630,7 @@ pub(crate) fn discover(
             &ORGS[0],
             GATE_HEADS,
             HEAD_SPACES,
-            &["name"][..],
+            WHOLE_MATCH,
             EntityType::Org,
             2,
         ),
@@ -618,7 +638,7 @@ pub(crate) fn discover(
             &ORGS[1],
             GATE_TAILS,
             TAIL_SPACES,
-            &["name"][..],
+            WHOLE_MATCH,
             EntityType::Org,
             2,
         ),
@@ -941,6 +961,32 @@ mod tests {
         }
         let text = "analyst Ali Hassan, the city of Mosul, Diyala province, a spokesman";
         assert_eq!(names(text)[0], ("Ali Hassan", "PERSON".into()));
+    }
+
+    #[test]
+    fn organisation_names_are_their_whole_matches() {
+        use regex_syntax::hir::HirKind;
+        // Word boundaries and the `name` group, nothing else: so the match
+        // is the name, and the search for them needs no captures.
+        for pattern in organisation_patterns() {
+            let hir = regex_syntax::ParserBuilder::new()
+                .unicode(false)
+                .build()
+                .parse(&pattern)
+                .expect("parses");
+            let HirKind::Concat(items) = hir.kind() else {
+                panic!("{pattern}");
+            };
+            let rest: Vec<&HirKind> = items
+                .iter()
+                .map(|item| item.kind())
+                .filter(|kind| !matches!(kind, HirKind::Look(_)))
+                .collect();
+            assert!(
+                matches!(rest[..], [HirKind::Capture(c)] if c.name.as_deref() == Some("name")),
+                "{pattern}"
+            );
+        }
     }
 
     #[test]
