@@ -228,11 +228,11 @@ struct Output<W: Write> {
 
 impl<W: Write> Output<W> {
     /// Writes a batch's results in order; stops at a bad item unless skipping.
-    fn write(&mut self, items: &[Item], lines: Vec<Option<String>>) -> Result<(), String> {
+    fn write(&mut self, items: &[Item], lines: Vec<Option<Vec<u8>>>) -> Result<(), String> {
         for (item, line) in items.iter().zip(lines) {
             match (item, line) {
                 (_, Some(line)) => {
-                    self.out.write_all(line.as_bytes()).map_err(write_error)?;
+                    self.out.write_all(&line).map_err(write_error)?;
                     self.out.write_all(b"\n").map_err(write_error)?;
                 }
                 (Item::Bad { location, message }, None) => {

@@ -112,31 +112,43 @@ where
 }
 
 /// One output line (without its newline) for a document.
-pub fn render(extractor: &Extractor, doc: &InputDoc, sentences: bool) -> String {
+pub fn render(extractor: &Extractor, doc: &InputDoc, sentences: bool) -> Vec<u8> {
     let result = extractor.extract(&doc.text);
     render_document(&result, doc, sentences)
 }
 
-fn render_document(result: &Document, doc: &InputDoc, sentences: bool) -> String {
-    let mut out = String::with_capacity(256 + result.entities.len() * 160);
-    out.push_str("{\"id\":");
-    out.push_str(doc.id.get());
-    out.push_str(",\"entities\":");
-    out.push_str(&serde_json::to_string(&result.entities).unwrap_or_else(|_| "[]".into()));
-    out.push_str(",\"relations\":");
-    out.push_str(&serde_json::to_string(&result.relations).unwrap_or_else(|_| "[]".into()));
+/// The JSON fields go straight into the line, with no string of their own to
+/// copy in: entities and relations are most of the output's bytes.
+fn render_document(result: &Document, doc: &InputDoc, sentences: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256 + result.entities.len() * 160);
+    out.extend_from_slice(b"{\"id\":");
+    out.extend_from_slice(doc.id.get().as_bytes());
+    out.extend_from_slice(b",\"entities\":");
+    write_json(&mut out, &result.entities);
+    out.extend_from_slice(b",\"relations\":");
+    write_json(&mut out, &result.relations);
     if sentences {
-        out.push_str(",\"sentences\":");
-        out.push_str(&serde_json::to_string(&result.sentences).unwrap_or_else(|_| "[]".into()));
+        out.extend_from_slice(b",\"sentences\":");
+        write_json(&mut out, &result.sentences);
     }
     for (key, value) in &doc.extra {
-        out.push(',');
-        out.push_str(&serde_json::to_string(key).unwrap_or_else(|_| "\"\"".into()));
-        out.push(':');
-        out.push_str(value.get());
+        out.push(b',');
+        write_json(&mut out, key);
+        out.push(b':');
+        out.extend_from_slice(value.get().as_bytes());
     }
-    out.push('}');
+    out.push(b'}');
     out
+}
+
+/// Appends `value` as JSON, or `[]` should it fail (none of the
+/// document's types can: their keys are strings).
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let before = out.len();
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.truncate(before);
+        out.extend_from_slice(b"[]");
+    }
 }
 
 #[cfg(test)]
