@@ -322,8 +322,12 @@ fn anchored_names(
     re: &meta::Regex,
 ) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut caps = re.create_captures();
     let mut names = Vec::new();
+    if hits.is_empty() {
+        // Most documents: no captures to allocate.
+        return names;
+    }
+    let mut caps = re.create_captures();
     // Where the next match may begin: past the last match and past the
     // starts already tried.
     let mut next = 0;
@@ -442,6 +446,9 @@ fn names_in(
                 at = found.end().max(at + 1);
             }
         }
+        return names;
+    }
+    if spans.is_empty() {
         return names;
     }
     let mut caps = re.create_captures();
