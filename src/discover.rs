@@ -276,7 +276,7 @@ const KEY_WORDS: &[(&str, u8)] = &[
 static KEY_WORD_SET: Lazy<StartWords> = Lazy::new(|| StartWords::new(KEY_WORDS));
 
 /// The key words, labelled with their bits, for the tagger to find where
-/// they begin words (see [`Tagger::tag_finding`](crate::tagger::Tagger)):
+/// they begin words (see [`Tagger::tag_finding`](crate::tagger::Tagger::tag_finding)):
 /// what [`discover`] takes as its hits.
 pub(crate) fn key_word_set() -> &'static StartWords {
     &KEY_WORD_SET

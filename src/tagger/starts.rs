@@ -248,7 +248,9 @@ impl StartWords {
 
     fn find(&self, rest: &[u8], slot: usize, first: usize) -> Option<u8> {
         let (head, _) = head_and_mask(rest);
-        self.words[first..]
+        self.words
+            .get(first..)
+            .unwrap_or_default()
             .iter()
             .take_while(|w| w.slot == slot)
             .find(|w| {
