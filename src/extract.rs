@@ -309,8 +309,23 @@ impl Extractor {
         if self.rules.is_empty() {
             return relations;
         }
-        // One token list and one list of mentions for all the sentences.
-        let mut tokens = matcher::Tokens::default();
+        // One token list for all the sentences (kept by the thread from one
+        // document to the next) and one list of mentions.
+        matcher::Tokens::with_scratch(|tokens| {
+            self.relations_with(text, sentences, entities, counter, tokens, &mut relations)
+        });
+        relations
+    }
+
+    fn relations_with(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        entities: &[Entity],
+        counter: &mut CharCounter<'_>,
+        tokens: &mut matcher::Tokens,
+        relations: &mut Vec<Relation>,
+    ) {
         let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
         let mut first = 0;
         while first < entities.len() {
@@ -332,9 +347,9 @@ impl Extractor {
             mentions.extend(
                 members.map(|i| (entities[i].span.byte_start, entities[i].span.byte_end, i)),
             );
-            matcher::tokenize(text, range, &mentions, &mut tokens);
+            matcher::tokenize(text, range, &mentions, tokens);
             let found = self.rules.run(
-                &tokens,
+                tokens,
                 |e| entities[e].entity_type.as_str(),
                 |a, b| same_group(&entities[a].entity_type, &entities[b].entity_type),
             );
@@ -358,7 +373,6 @@ impl Extractor {
                 });
             }
         }
-        relations
     }
 
     /// The gazetteer mentions of `text` alone: no sentences, rules or name

@@ -1032,3 +1032,23 @@ fn crowded_and_endless_sentences_finish() {
     assert!(doc.entities.is_empty());
     assert!(doc.sentences.len() <= 1);
 }
+
+#[test]
+fn a_documents_relations_do_not_depend_on_the_documents_before_it() {
+    // The token list is kept by the thread from one document to the next:
+    // a long document of many sentences, then a short one, must leave the
+    // short one's relations as a fresh thread finds them.
+    let short = "Hamas attacked Israel on Monday. Iran did not threaten Iraq.";
+    let long = "Russia attacked Ukraine, officials in Kyiv said. ".repeat(400)
+        + "Turkey threatened to invade Syria, and Ankara has threatened the closure of the Bosphorus.";
+    fn render(text: &str) -> String {
+        let doc = entrel::default_extractor().extract(text);
+        serde_json::to_string(&doc.relations).unwrap()
+    }
+    let fresh = std::thread::spawn(move || render(short)).join().unwrap();
+    assert!(fresh.contains("attacked"), "{fresh}");
+    let before = render(&long);
+    assert!(before.contains("threatened"), "{before}");
+    assert_eq!(render(short), fresh);
+    assert_eq!(render(&long), before);
+}
