@@ -6,7 +6,7 @@ use crate::document::{
 };
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::rules::{matcher, RuleEngine, RuleSet};
+use crate::rules::{self, matcher, RuleEngine, RuleSet};
 use crate::tagger::{Mention, Tagger};
 use crate::text::{split_sentences, CharCounter, Normalized};
 use once_cell::sync::Lazy;
@@ -310,9 +310,10 @@ impl Extractor {
             return relations;
         }
         // One token list for all the sentences (kept by the thread from one
-        // document to the next) and one list of mentions.
-        matcher::Tokens::with_scratch(|tokens| {
-            self.relations_with(text, sentences, entities, counter, tokens, &mut relations)
+        // document to the next, with the rule engine's lists) and one list of
+        // mentions.
+        rules::Scratch::with(|scratch| {
+            self.relations_with(text, sentences, entities, counter, scratch, &mut relations)
         });
         relations
     }
@@ -323,7 +324,7 @@ impl Extractor {
         sentences: &[Sentence],
         entities: &[Entity],
         counter: &mut CharCounter<'_>,
-        tokens: &mut matcher::Tokens,
+        scratch: &mut rules::Scratch,
         relations: &mut Vec<Relation>,
     ) {
         let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
@@ -347,9 +348,9 @@ impl Extractor {
             mentions.extend(
                 members.map(|i| (entities[i].span.byte_start, entities[i].span.byte_end, i)),
             );
-            matcher::tokenize(text, range, &mentions, tokens);
+            matcher::tokenize(text, range, &mentions, &mut scratch.tokens);
             let found = self.rules.run(
-                tokens,
+                scratch,
                 |e| entities[e].entity_type.as_str(),
                 |a, b| same_group(&entities[a].entity_type, &entities[b].entity_type),
             );

@@ -49,26 +49,9 @@ pub(crate) struct Tokens {
 }
 
 impl Tokens {
-    /// Runs `f` with a token list this thread keeps from one document to the
-    /// next (each [`tokenize`] empties it first), so that every document's
-    /// first sentences do not grow a new one. A list grown past a few
-    /// thousand tokens is let go after use.
-    pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Tokens) -> R) -> R {
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<Tokens> = std::cell::RefCell::new(Tokens::default());
-        }
-        const KEEP: usize = 1 << 13;
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut tokens) => {
-                let out = f(&mut tokens);
-                if tokens.list.capacity() > KEEP {
-                    *tokens = Tokens::default();
-                }
-                out
-            }
-            // Only a caller inside `f` could get here; it gets its own.
-            Err(_) => f(&mut Tokens::default()),
-        })
+    /// Tokens the list has room for.
+    pub(crate) fn capacity(&self) -> usize {
+        self.list.capacity()
     }
 
     fn reserve(&mut self, tokens: usize) {

@@ -298,66 +298,76 @@ impl RuleEngine {
         &self.rules[index]
     }
 
-    /// Runs every rule on one sentence's tokens.
+    /// Runs every rule on one sentence's tokens, `scratch.tokens`.
     pub(crate) fn run<'e>(
         &self,
-        tokens: &matcher::Tokens,
+        scratch: &mut Scratch,
         type_of: impl Fn(usize) -> &'e str,
         same_group: impl Fn(usize, usize) -> bool,
     ) -> Vec<Found> {
+        let Scratch {
+            tokens,
+            present,
+            pointed,
+            codes,
+            candidates,
+        } = scratch;
+        let tokens = &*tokens;
         // The word codes present, as bits, and the patterns they point to.
-        let mut present = vec![0u64; self.codes.word_count().div_ceil(64)];
-        let mut pointed = self.unindexed.clone();
+        present.clear();
+        present.resize(self.codes.word_count().div_ceil(64), 0);
+        pointed.clear();
+        pointed.extend_from_slice(&self.unindexed);
         let mut types = 0u128;
-        let codes: Vec<[u8; 2]> = tokens
-            .kinds()
-            .map(|token| match token {
-                matcher::TokenKind::Word(word) => {
-                    let code = self.codes.word(word) as usize;
-                    let bit = 1 << (code % 64);
-                    // A word seen before in the sentence has pointed to its
-                    // patterns already: "the" and "," start dozens.
-                    if let Some(bits) = present.get_mut(code / 64).filter(|b| **b & bit == 0) {
-                        *bits |= bit;
-                        for &pattern in self.by_first_word.get(code).map_or(&[][..], |v| v) {
-                            pointed[pattern as usize / 64] |= 1 << (pattern % 64);
-                        }
+        codes.clear();
+        codes.extend(tokens.kinds().map(|token| match token {
+            matcher::TokenKind::Word(word) => {
+                let code = self.codes.word(word) as usize;
+                let bit = 1 << (code % 64);
+                // A word seen before in the sentence has pointed to its
+                // patterns already: "the" and "," start dozens.
+                if let Some(bits) = present.get_mut(code / 64).filter(|b| **b & bit == 0) {
+                    *bits |= bit;
+                    for &pattern in self.by_first_word.get(code).map_or(&[][..], |v| v) {
+                        pointed[pattern as usize / 64] |= 1 << (pattern % 64);
                     }
-                    compile::word_bytes(code as u16)
                 }
-                matcher::TokenKind::Entity(e) => {
-                    let code = self.codes.entity_type(type_of(e));
-                    types |= 1 << code;
-                    compile::entity_bytes(code)
-                }
-            })
-            .collect();
+                compile::word_bytes(code as u16)
+            }
+            matcher::TokenKind::Entity(e) => {
+                let code = self.codes.entity_type(type_of(e));
+                types |= 1 << code;
+                compile::entity_bytes(code)
+            }
+        }));
         let has = |code: u16| present[code as usize / 64] & (1 << (code % 64)) != 0;
-        let candidates: Vec<usize> = pointed
-            .iter()
-            .enumerate()
-            .flat_map(|(w, &bits)| set_bits(bits).map(move |b| w * 64 + b))
-            .filter(|&i| {
-                let p = &self.patterns[i];
-                // A pattern is pointed to by a word of its first group, or
-                // has no groups: only the others need checking.
-                p.types.iter().all(|&group| group & types != 0)
-                    && p.words
-                        .iter()
-                        .skip(1)
-                        .all(|group| group.iter().any(|&c| has(c)))
-            })
-            .collect();
+        candidates.clear();
+        candidates.extend(
+            pointed
+                .iter()
+                .enumerate()
+                .flat_map(|(w, &bits)| set_bits(bits).map(move |b| w * 64 + b))
+                .filter(|&i| {
+                    let p = &self.patterns[i];
+                    // A pattern is pointed to by a word of its first group, or
+                    // has no groups: only the others need checking.
+                    p.types.iter().all(|&group| group & types != 0)
+                        && p.words
+                            .iter()
+                            .skip(1)
+                            .all(|group| group.iter().any(|&c| has(c)))
+                }),
+        );
         if candidates.is_empty() {
             return Vec::new();
         }
-        let stream = matcher::Stream::new(tokens, &codes, &self.cues);
+        let stream = matcher::Stream::new(tokens, codes, &self.cues);
         let entity_at = |offset: usize| match tokens.kind(stream.token_at(offset)) {
             Some(matcher::TokenKind::Entity(e)) => Some(e),
             _ => None,
         };
         let mut found: Vec<Found> = Vec::new();
-        for pattern_index in candidates {
+        for &pattern_index in candidates.iter() {
             let pattern = &self.patterns[pattern_index];
             // Most candidates do not match: asking first spares building
             // their captures.
@@ -457,6 +467,42 @@ impl RuleEngine {
         }
         kept.sort_by_key(|f| (f.trigger.0, f.subject, f.object));
         kept
+    }
+}
+
+/// What running the rules on a sentence needs besides the engine: the
+/// sentence's tokens and the lists [`RuleEngine::run`] fills, kept by the
+/// thread from one sentence and one document to the next rather than
+/// allocated for each.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub(crate) tokens: matcher::Tokens,
+    present: Vec<u64>,
+    pointed: Vec<u64>,
+    codes: Vec<[u8; 2]>,
+    candidates: Vec<usize>,
+}
+
+impl Scratch {
+    /// Runs `f` with this thread's scratch (each [`matcher::tokenize`] and
+    /// [`RuleEngine::run`] empties what it uses first). One grown past a few
+    /// thousand tokens is let go after use.
+    pub(crate) fn with<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+        }
+        const KEEP: usize = 1 << 13;
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let out = f(&mut scratch);
+                if scratch.tokens.capacity() > KEEP {
+                    *scratch = Scratch::default();
+                }
+                out
+            }
+            // Only a caller inside `f` could get here; it gets its own.
+            Err(_) => f(&mut Scratch::default()),
+        })
     }
 }
 
