@@ -381,6 +381,11 @@ fn near_key_words(
     let mut spaces: VecDeque<usize> = VecDeque::new();
     let (mut ahead, mut stopped) = (0, false);
     for hit in hits {
+        if spaces.capacity() == 0 {
+            // It never holds more than `after` + 1: one allocation, and
+            // none for the patterns with no key word in the text.
+            spaces.reserve_exact(after + 1);
+        }
         // Back over `before` spaces, not into the last span.
         let floor = spans.last().map_or(0, |&(_, end)| end);
         let (mut start, mut seen) = (hit, 0);
