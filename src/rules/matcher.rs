@@ -561,6 +561,7 @@ pub(crate) fn tokenize(
 }
 
 /// The string the patterns run on, with the position of each token in it.
+#[derive(Debug, Default)]
 pub(crate) struct Stream {
     /// Two bytes per token kept: the token's code (see `compile`).
     pub(crate) text: Vec<u8>,
@@ -571,24 +572,20 @@ pub(crate) struct Stream {
 }
 
 impl Stream {
-    /// The stream of a sentence's tokens, given each token's code.
-    pub(crate) fn new(tokens: &Tokens, codes: &[[u8; 2]], cue_table: &CueTable) -> Stream {
-        let cues = find_cues(tokens, codes, cue_table);
-        let mut text = Vec::with_capacity(tokens.len() * 2);
-        let mut positions = Vec::with_capacity(tokens.len());
+    /// Makes this the stream of a sentence's tokens, given each token's
+    /// code, reusing its lists.
+    pub(crate) fn fill(&mut self, tokens: &Tokens, codes: &[[u8; 2]], cue_table: &CueTable) {
+        find_cues(tokens, codes, cue_table, &mut self.cues);
+        self.text.clear();
+        self.tokens.clear();
         for (index, (token, code)) in tokens.kinds().zip(codes).enumerate() {
             // A clause opener ("if", "unless") stays, so that no pattern
             // reads across it from one clause into the next.
-            if cues[index].is_some() && !is_clause_opener(token) {
+            if self.cues.get(index).is_some_and(Option::is_some) && !is_clause_opener(token) {
                 continue;
             }
-            positions.push(index);
-            text.extend_from_slice(code);
-        }
-        Stream {
-            text,
-            tokens: positions,
-            cues,
+            self.tokens.push(index);
+            self.text.extend_from_slice(code);
         }
     }
 
@@ -654,8 +651,9 @@ impl CueTable {
 }
 
 /// The cue each of a sentence's tokens belongs to, given the tokens' codes.
-fn find_cues(tokens: &Tokens, codes: &[[u8; 2]], table: &CueTable) -> Vec<Option<Cue>> {
-    let mut cues = vec![None; codes.len()];
+fn find_cues(tokens: &Tokens, codes: &[[u8; 2]], table: &CueTable, cues: &mut Vec<Option<Cue>>) {
+    cues.clear();
+    cues.resize(codes.len(), None);
     let word = |i: usize| tokens.kind(i).and_then(TokenKind::word);
     let mut i = 0;
     while let Some(&code) = codes.get(i) {
@@ -678,7 +676,6 @@ fn find_cues(tokens: &Tokens, codes: &[[u8; 2]], table: &CueTable) -> Vec<Option
         }
         i += matched.max(1);
     }
-    cues
 }
 
 /// Whether the relation matched over sentence tokens `first..=last` is
@@ -927,7 +924,9 @@ mod tests {
                 .kinds()
                 .map(|t| compile::word_bytes(codes.word(t.word().unwrap_or(""))))
                 .collect();
-            find_cues(&tokens, &token_codes, &table)
+            let mut found = vec![Some(Cue::Filler); 3];
+            find_cues(&tokens, &token_codes, &table, &mut found);
+            found
         };
         let (n, h, f) = (Some(Cue::Negation), Some(Cue::Hedge), Some(Cue::Filler));
         assert_eq!(

@@ -311,6 +311,7 @@ impl RuleEngine {
             pointed,
             codes,
             candidates,
+            stream,
         } = scratch;
         let tokens = &*tokens;
         // The word codes present, as bits, and the patterns they point to.
@@ -361,7 +362,8 @@ impl RuleEngine {
         if candidates.is_empty() {
             return Vec::new();
         }
-        let stream = matcher::Stream::new(tokens, codes, &self.cues);
+        stream.fill(tokens, codes, &self.cues);
+        let stream = &*stream;
         let entity_at = |offset: usize| match tokens.kind(stream.token_at(offset)) {
             Some(matcher::TokenKind::Entity(e)) => Some(e),
             _ => None,
@@ -394,7 +396,7 @@ impl RuleEngine {
                 let (first, last) = (first.min(last), last.max(first));
                 // An empty trigger capture (a user's `{word?}`) has no
                 // tokens: then the words between subject and object are it.
-                let words_between = between(&stream, s_tok, o_tok).unwrap_or((first, last));
+                let words_between = between(stream, s_tok, o_tok).unwrap_or((first, last));
                 let trigger_tokens = match caps.get_group_by_name("trigger") {
                     Some(t) if !t.is_empty() => {
                         (stream.token_at(t.start), stream.token_before(t.end))
@@ -481,6 +483,7 @@ pub(crate) struct Scratch {
     pointed: Vec<u64>,
     codes: Vec<[u8; 2]>,
     candidates: Vec<usize>,
+    stream: matcher::Stream,
 }
 
 impl Scratch {
