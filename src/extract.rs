@@ -309,15 +309,16 @@ impl Extractor {
         if self.rules.is_empty() {
             return relations;
         }
-        // One token list for all the sentences (kept by the thread from one
-        // document to the next, with the rule engine's lists) and one list of
-        // mentions.
+        // One token list for all the sentences, kept by the thread from one
+        // document to the next with the rule engine's lists.
         rules::Scratch::with(|scratch| {
             self.relations_with(text, sentences, entities, counter, scratch, &mut relations)
         });
         relations
     }
 
+    /// [`Extractor::relations`] with the thread's scratch, appending to
+    /// `relations`; one list of a sentence's mentions serves them all.
     fn relations_with(
         &self,
         text: &str,
