@@ -23,7 +23,8 @@
 //! The automaton is the goto function of an Aho-Corasick automaton over all
 //! name variants (see [`trie`]), walked anchored from word starts only. The
 //! places not inside a word are found eight bytes at a time, and a start
-//! that cannot begin a name (by its first three bytes) costs one bit test
+//! that cannot begin a name (by its first three bytes) costs one bit test;
+//! one that passes is walked only if its whole first word begins some name
 //! (see [`starts`]); no match is ever started inside a word. The same pass
 //! reports a few more words wherever they begin a word, names or not
 //! (`StartWords`): name discovery's key words cost no scan of their own.
@@ -39,7 +40,7 @@ use crate::hash::FxHashMap;
 use crate::text::{is_word_char, with_key, Normalized};
 use spellings::Spellings;
 pub(crate) use starts::StartWords;
-use starts::{word_starts, StartFilter, StartHash};
+use starts::{word_starts, FirstWords, StartFilter, StartHash};
 use std::sync::Arc;
 use trie::Trie;
 
@@ -90,6 +91,9 @@ pub(crate) struct Tagger {
     /// The first three bytes of the text where a pattern of either trie may
     /// start.
     starts: StartFilter,
+    /// The first words of the patterns of either trie, asked where `starts`
+    /// lets a start through.
+    first_words: FirstWords,
     entities: Vec<TaggedEntity>,
 }
 
@@ -124,24 +128,30 @@ impl Tagger {
             }
         }
         let mut starts = StartFilter::new();
+        let mut first_words = FirstWords::new();
         let cased = cased.winners();
         let caseless = caseless.winners();
         for (patterns, fold_ascii) in [(&cased, false), (&caseless, true)] {
             for (pattern, _) in patterns {
                 starts.insert_pattern(pattern, fold_ascii);
+                first_words.insert_pattern(pattern);
             }
         }
         Ok(Tagger {
             cased: Trie::new(&cased, false),
             caseless: Trie::new(&caseless, true),
             starts,
+            first_words,
             entities,
         })
     }
 
     /// Bytes of memory the automata and the start filter hold.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.cased.memory_usage() + self.caseless.memory_usage() + self.starts.memory_usage()
+        self.cased.memory_usage()
+            + self.caseless.memory_usage()
+            + self.starts.memory_usage()
+            + self.first_words.memory_usage()
     }
 
     pub(crate) fn entity(&self, index: u32) -> &TaggedEntity {
@@ -196,7 +206,12 @@ impl Tagger {
                         found.push((start, label));
                     }
                 }
-                if start < resume || !self.starts.admits(hash) {
+                if start < resume
+                    || !self.starts.admits(hash)
+                    || !self
+                        .first_words
+                        .admits(bytes.get(start..).unwrap_or_default())
+                {
                     continue;
                 }
                 if let Some((end, entity)) = self.longest_at(text, start) {
@@ -277,12 +292,14 @@ mod tests {
     #[test]
     fn blocks_and_filter_skip_no_name() {
         // Names of one, two and three bytes, names that start with
-        // punctuation or a letter of two bytes, caseless names, and a name
-        // ending in punctuation; texts that put them at block ends, after
+        // punctuation or a letter of two bytes, caseless names, a name
+        // ending in punctuation, and first words longer than eight bytes or
+        // followed by a character beyond ASCII; texts that put them at block ends, after
         // other text of every kind, and in prefixes of each other.
         let list = "X\tMISC\nUN\tORG\nIRA\tORG\nU.S.\tGPE\n's-Hertogenbosch\tLOC\n\
                     Ōsaka\tGPE\nal-Qaeda\tORG\nThe Hague\tGPE\nibuprofen\tMISC\t\t\tnocase\n\
-                    q\tMISC\t\t\tnocase\nIraq\tGPE\nIraq War\tEVENT\n";
+                    q\tMISC\t\t\tnocase\nIraq\tGPE\nIraq War\tEVENT\n\
+                    Constantinople Agreement\tEVENT\nBeta\u{2122} Systems\tORG\n";
         let gazetteer = Gazetteer::parse("test.tsv", list).unwrap();
         let tagger = Tagger::new(&[gazetteer]).unwrap();
         let pieces = [
@@ -307,6 +324,10 @@ mod tests {
             "Ira",
             "U.S",
             "\n",
+            "Constantinople",
+            " Agreement",
+            "Beta\u{2122}",
+            " Systems",
         ];
         let mut found = 0;
         for text in &concatenations(&pieces, 3) {
