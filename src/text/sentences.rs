@@ -89,6 +89,7 @@
 //!   Officials"); before a function word that is split.
 
 use super::blocks::{first_marked, may_equal, HIGH, ONES};
+use once_cell::sync::Lazy;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Splits `text` into sentences, as byte ranges into `text`.
@@ -844,11 +845,12 @@ fn classify_word(word: &str) -> Abbrev {
     if word.len() == 1 {
         return Abbrev::MayEnd;
     }
-    if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
-        return Abbrev::Title;
-    }
-    if MAY_END.iter().any(|a| a.eq_ignore_ascii_case(word)) {
-        return Abbrev::MayEnd;
+    let listed = lower_key(word).and_then(|key| {
+        let i = ABBREVIATIONS.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+        ABBREVIATIONS.get(i).map(|&(_, abbrev)| abbrev)
+    });
+    if let Some(abbrev) = listed {
+        return abbrev;
     }
     let dotted = word.contains('.') && word.split('.').all(|part| (1..=3).contains(&part.len()));
     if dotted {
@@ -857,6 +859,33 @@ fn classify_word(word: &str) -> Abbrev {
         Abbrev::None
     }
 }
+
+/// A word of up to eight bytes with its ASCII letters in lower case, as one
+/// little-endian integer (zero past its end); `None` for a longer word.
+fn lower_key(word: &str) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    Some(word.bytes().enumerate().fold(0, |key, (i, b)| {
+        key | u64::from(b.to_ascii_lowercase()) << (8 * i)
+    }))
+}
+
+/// [`TITLES`] and [`MAY_END`] by [`lower_key`], sorted: a capitalised word
+/// before a full stop (a name or a place, as often as not) is looked up in
+/// a few compares, where going through both lists took a hundred.
+static ABBREVIATIONS: Lazy<Vec<(u64, Abbrev)>> = Lazy::new(|| {
+    let listed = |words: &'static [&'static str], abbrev: Abbrev| {
+        words
+            .iter()
+            .filter_map(move |w| lower_key(w).map(|key| (key, abbrev)))
+    };
+    let mut all: Vec<(u64, Abbrev)> = listed(TITLES, Abbrev::Title)
+        .chain(listed(MAY_END, Abbrev::MayEnd))
+        .collect();
+    all.sort_unstable_by_key(|&(key, _)| key);
+    all
+});
 
 /// Abbreviations that come before a name and never end a sentence.
 const TITLES: &[&str] = &[
@@ -1043,7 +1072,10 @@ fn is_opener(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_candidate_byte, next_candidate, split_sentences, surely_breaks};
+    use super::{
+        classify_word, is_candidate_byte, lower_key, next_candidate, split_sentences,
+        surely_breaks, Abbrev, ABBREVIATIONS, MAY_END, TITLES,
+    };
     use unicode_segmentation::UnicodeSegmentation;
 
     #[test]
@@ -1229,6 +1261,49 @@ mod tests {
             split("Is it over?! The minister would not say."),
             ["Is it over?!", "The minister would not say."]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_looked_up_in_any_case() {
+        // The lists as they were searched: each word, ignoring ASCII case.
+        let by_lists = |word: &str| {
+            if TITLES.iter().any(|t| t.eq_ignore_ascii_case(word)) {
+                Some(Abbrev::Title)
+            } else if MAY_END.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+                Some(Abbrev::MayEnd)
+            } else {
+                None
+            }
+        };
+        let mut words: Vec<String> = Vec::new();
+        for listed in TITLES.iter().chain(MAY_END) {
+            for word in [
+                listed.to_string(),
+                listed.to_uppercase(),
+                listed.to_lowercase(),
+            ] {
+                words.push(format!("{word}s"));
+                words.push(format!("{word}.x"));
+                words.push(word[..word.len() - 1].to_string());
+                words.push(word);
+            }
+        }
+        words.extend(["Governor", "Stephens", "Mississippi", "Co.Ltd", "MRS"].map(String::from));
+        let mut listed = 0;
+        for word in &words {
+            let expected = by_lists(word);
+            let found = lower_key(word).and_then(|key| {
+                let i = ABBREVIATIONS.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+                Some(ABBREVIATIONS[i].1)
+            });
+            assert_eq!(found, expected, "{word:?}");
+            listed += usize::from(found.is_some());
+        }
+        assert!(listed > 250, "{listed}");
+        // Capitalised listed words take their list's part; others none.
+        assert_eq!(classify_word("MR"), Abbrev::Title);
+        assert_eq!(classify_word("Calif"), Abbrev::MayEnd);
+        assert_eq!(classify_word("Baghdad"), Abbrev::None);
     }
 
     #[test]
