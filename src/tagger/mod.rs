@@ -294,8 +294,9 @@ mod tests {
         // Names of one, two and three bytes, names that start with
         // punctuation or a letter of two bytes, caseless names, a name
         // ending in punctuation, and first words longer than eight bytes or
-        // followed by a character beyond ASCII; texts that put them at block ends, after
-        // other text of every kind, and in prefixes of each other.
+        // followed by a character beyond ASCII; texts that put them at
+        // block ends, after other text of every kind, and in prefixes of
+        // each other.
         let list = "X\tMISC\nUN\tORG\nIRA\tORG\nU.S.\tGPE\n's-Hertogenbosch\tLOC\n\
                     Ōsaka\tGPE\nal-Qaeda\tORG\nThe Hague\tGPE\nibuprofen\tMISC\t\t\tnocase\n\
                     q\tMISC\t\t\tnocase\nIraq\tGPE\nIraq War\tEVENT\n\

@@ -184,9 +184,9 @@ const FIRST_WORD_BITS: u32 = 17;
 /// first lets a start through, that looks at the whole run of ASCII letters
 /// and digits there. A name can match only where the text's run is its own
 /// first run: "But" and "Reuter" pass the three-byte filter for "Butler" and
-/// "Reuters" and are turned away here, where half of the walks in news text
-/// found nothing. Case is folded, so that one set serves the exact and the
-/// caseless names.
+/// "Reuters" and are turned away here, which halves the walks in news text.
+/// Case is folded, so that one set serves the exact and the caseless
+/// names.
 #[derive(Debug)]
 pub(crate) struct FirstWords(Box<[u64; 1 << (FIRST_WORD_BITS - 6)]>);
 
