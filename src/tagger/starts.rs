@@ -77,21 +77,44 @@ static CLASS: [u8; 256] = {
 /// start than the walks it saved.)
 const FILTER_BITS: u32 = 17;
 
+/// A fixed set of `64 * WORDS` bits on the heap: what both filters are.
+#[derive(Debug)]
+struct Bits<const WORDS: usize>(Box<[u64; WORDS]>);
+
+impl<const WORDS: usize> Bits<WORDS> {
+    fn new() -> Bits<WORDS> {
+        Bits(Box::new([0; WORDS]))
+    }
+
+    fn insert(&mut self, bit: usize) {
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    #[inline]
+    fn contains(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn memory_usage(&self) -> usize {
+        std::mem::size_of_val(&*self.0)
+    }
+}
+
 /// A set of three-byte text starts at which some name may match: the first
 /// byte and the classes ([`CLASS`]) of the next two, hashed. It never
 /// rejects a start where a name matches; it lets through some where none
 /// does (those whose hash another start shares).
 #[derive(Debug)]
-pub(crate) struct StartFilter(Box<[u64; 1 << (FILTER_BITS - 6)]>);
+pub(crate) struct StartFilter(Bits<{ 1 << (FILTER_BITS - 6) }>);
 
 impl StartFilter {
     pub(crate) fn new() -> StartFilter {
-        StartFilter(Box::new([0; 1 << (FILTER_BITS - 6)]))
+        StartFilter(Bits::new())
     }
 
     fn insert(&mut self, first: u8, second: u8, third: u8) {
-        let bit = StartHash::of(first, second, third).bit(FILTER_BITS);
-        self.0[bit / 64] |= 1 << (bit % 64);
+        self.0
+            .insert(StartHash::of(first, second, third).bit(FILTER_BITS));
     }
 
     /// Admits the starts of `pattern`, a name as the trie holds it; with
@@ -125,7 +148,7 @@ impl StartFilter {
 
     /// Bytes of memory the filter holds.
     pub(crate) fn memory_usage(&self) -> usize {
-        std::mem::size_of_val(&*self.0)
+        self.0.memory_usage()
     }
 
     /// False when no name can start at `at` in `bytes`.
@@ -137,8 +160,7 @@ impl StartFilter {
     /// False when no name can start where the text hashes to `hash`.
     #[inline]
     pub(crate) fn admits(&self, hash: StartHash) -> bool {
-        let bit = hash.bit(FILTER_BITS);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        self.0.contains(hash.bit(FILTER_BITS))
     }
 }
 
@@ -188,11 +210,11 @@ const FIRST_WORD_BITS: u32 = 17;
 /// Case is folded, so that one set serves the exact and the caseless
 /// names.
 #[derive(Debug)]
-pub(crate) struct FirstWords(Box<[u64; 1 << (FIRST_WORD_BITS - 6)]>);
+pub(crate) struct FirstWords(Bits<{ 1 << (FIRST_WORD_BITS - 6) }>);
 
 impl FirstWords {
     pub(crate) fn new() -> FirstWords {
-        FirstWords(Box::new([0; 1 << (FIRST_WORD_BITS - 6)]))
+        FirstWords(Bits::new())
     }
 
     /// Admits the first run of `pattern`, a name as a trie holds it. A name
@@ -201,26 +223,19 @@ impl FirstWords {
     /// admitted.
     pub(crate) fn insert_pattern(&mut self, pattern: &[u8]) {
         if let Some(key) = first_run_key(pattern) {
-            let bit = first_word_bit(key);
-            self.0[bit / 64] |= 1 << (bit % 64);
+            self.0.insert(first_word_bit(key));
         }
     }
 
     /// False when no name can start at the beginning of `rest`.
     #[inline]
     pub(crate) fn admits(&self, rest: &[u8]) -> bool {
-        match first_run_key(rest) {
-            Some(key) => {
-                let bit = first_word_bit(key);
-                self.0[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            None => true,
-        }
+        first_run_key(rest).is_none_or(|key| self.0.contains(first_word_bit(key)))
     }
 
     /// Bytes of memory the filter holds.
     pub(crate) fn memory_usage(&self) -> usize {
-        std::mem::size_of_val(&*self.0)
+        self.0.memory_usage()
     }
 }
 
