@@ -3,6 +3,7 @@
 mod bench;
 mod eval;
 mod input;
+mod json;
 mod run;
 
 use clap::{Args, Parser, Subcommand};

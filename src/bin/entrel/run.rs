@@ -1,6 +1,7 @@
 //! Extraction of a batch of documents on several threads, in input order.
 
 use crate::input::InputDoc;
+use crate::json;
 use entrel::{Document, Extractor};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -124,31 +125,21 @@ fn render_document(result: &Document, doc: &InputDoc, sentences: bool) -> Vec<u8
     out.extend_from_slice(b"{\"id\":");
     out.extend_from_slice(doc.id.get().as_bytes());
     out.extend_from_slice(b",\"entities\":");
-    write_json(&mut out, &result.entities);
+    json::write_entities(&mut out, &result.entities);
     out.extend_from_slice(b",\"relations\":");
-    write_json(&mut out, &result.relations);
+    json::write_relations(&mut out, &result.relations);
     if sentences {
         out.extend_from_slice(b",\"sentences\":");
-        write_json(&mut out, &result.sentences);
+        json::write_sentences(&mut out, &result.sentences);
     }
     for (key, value) in &doc.extra {
         out.push(b',');
-        write_json(&mut out, key);
+        json::write_str(&mut out, key);
         out.push(b':');
         out.extend_from_slice(value.get().as_bytes());
     }
     out.push(b'}');
     out
-}
-
-/// Appends `value` as JSON, or `[]` should it fail (none of the
-/// document's types can: their keys are strings).
-fn write_json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    let before = out.len();
-    if serde_json::to_writer(&mut *out, value).is_err() {
-        out.truncate(before);
-        out.extend_from_slice(b"[]");
-    }
 }
 
 #[cfg(test)]
