@@ -299,11 +299,7 @@ fn read_jsonl(
 }
 
 fn extract(args: &ExtractArgs) -> Result<(), String> {
-    let extractor = args
-        .extractor
-        .builder()
-        .build()
-        .map_err(|e| e.to_string())?;
+    let build = || args.extractor.builder().build().map_err(|e| e.to_string());
     let threads = default_threads(args.threads);
     let stdout = io::stdout();
     let mut output = Output {
@@ -311,25 +307,31 @@ fn extract(args: &ExtractArgs) -> Result<(), String> {
         skip_bad: args.skip_bad,
         bad: 0,
     };
-    let work = |item: &Item| match item {
-        Item::Doc(doc) => Some(run::render(&extractor, doc, args.sentences)),
+    let work = |extractor: &Extractor, item: &Item| match item {
+        Item::Doc(doc) => Some(run::render(extractor, doc, args.sentences)),
         Item::Bad { .. } => None,
     };
     let paths = files(&args.input);
     let result = if args.input.jsonl {
         // A reader thread parses the next batch while the workers extract
-        // from this one; the channel holds one batch, so at most three are
-        // in memory at once.
+        // from the two before it; the channel holds one batch, so at most
+        // four are in memory at once. It starts before the extractor is
+        // built, so that the first batch is ready when the extractor is.
         std::thread::scope(|scope| {
             let (send, batches) = std::sync::mpsc::sync_channel(1);
             let paths = &paths;
             scope.spawn(move || read_jsonl(paths, args.input.lossy, &send));
-            run::map_batches(threads, batches, work, |items, lines| {
-                output.write(items, lines)
-            })
+            let extractor = build()?;
+            run::map_batches(
+                threads,
+                batches,
+                |item| work(&extractor, item),
+                |items, lines| output.write(items, lines),
+            )
         })
     } else {
         // Whole files are documents: read a few per thread at a time.
+        let extractor = build()?;
         let per_batch = threads * 4;
         let batches = paths.chunks(per_batch).enumerate().map(|(batch, chunk)| {
             Ok(chunk
@@ -338,9 +340,12 @@ fn extract(args: &ExtractArgs) -> Result<(), String> {
                 .map(|(k, p)| read_text_doc(p, batch * per_batch + k + 1, args.input.lossy))
                 .collect::<Vec<_>>())
         });
-        run::map_batches(threads, batches, work, |items, lines| {
-            output.write(items, lines)
-        })
+        run::map_batches(
+            threads,
+            batches,
+            |item| work(&extractor, item),
+            |items, lines| output.write(items, lines),
+        )
     };
     output.out.flush().map_err(write_error)?;
     result?;

@@ -3,6 +3,7 @@
 use crate::input::InputDoc;
 use crate::json;
 use entrel::{Document, Extractor};
+use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
@@ -55,11 +56,15 @@ where
     // Every worker gets each batch with a shared counter, takes documents
     // by the counter until none is left, and sends back its results in one
     // message: two messages per worker and batch, none per document, and
-    // no worker idles while another has a long document.
-    type Job<T> = (Arc<Vec<T>>, Arc<AtomicUsize>);
+    // no worker idles while another has a long document. The next batch is
+    // handed out before this one's results are awaited and written, so that
+    // a worker that finishes early goes on to it rather than waiting for
+    // the others and for the writing: two batches are out at a time.
+    type Job<T> = (usize, Arc<Vec<T>>, Arc<AtomicUsize>);
+    type Done<R> = (usize, Vec<(usize, Option<R>)>);
     let (job_send, jobs) = mpsc::channel::<Job<T>>();
     let jobs = Mutex::new(jobs);
-    let (result_send, results) = mpsc::channel::<Vec<(usize, Option<R>)>>();
+    let (result_send, results) = mpsc::channel::<Done<R>>();
     let stopped = || "the worker threads stopped".to_string();
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -69,7 +74,9 @@ where
                     Ok(jobs) => jobs.recv(),
                     Err(_) => return,
                 };
-                let Ok((batch, next)) = job else { return };
+                let Ok((number, batch, next)) = job else {
+                    return;
+                };
                 let mut done = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -79,37 +86,99 @@ where
                     // its result.
                     done.push((i, catch_unwind(AssertUnwindSafe(|| work(item))).ok()));
                 }
-                if result_send.send(done).is_err() {
+                if result_send.send((number, done)).is_err() {
                     return;
                 }
             });
         }
         drop(result_send);
         let outcome = (|| {
-            for batch in batches {
-                let batch = Arc::new(batch?);
-                let next = Arc::new(AtomicUsize::new(0));
-                for _ in 0..threads {
-                    job_send
-                        .send((Arc::clone(&batch), Arc::clone(&next)))
-                        .map_err(|_| stopped())?;
-                }
-                let mut slots: Vec<Option<R>> = (0..batch.len()).map(|_| None).collect();
-                for _ in 0..threads {
-                    for (i, result) in results.recv().map_err(|_| stopped())? {
-                        slots[i] = Some(result.ok_or_else(|| {
-                            format!("internal error on document {} of a batch", i + 1)
-                        })?);
+            let mut out: VecDeque<InFlight<T, R>> = VecDeque::new();
+            let mut batches = batches.into_iter().enumerate();
+            // A batch that could not be read ends the stream; the batches
+            // before it are written first.
+            let mut failed = None;
+            loop {
+                let next = if failed.is_none() {
+                    batches.next()
+                } else {
+                    None
+                };
+                if let Some((number, batch)) = next {
+                    let batch = match batch {
+                        Ok(batch) => Arc::new(batch),
+                        Err(e) => {
+                            failed = Some(e);
+                            continue;
+                        }
+                    };
+                    let counter = Arc::new(AtomicUsize::new(0));
+                    for _ in 0..threads {
+                        job_send
+                            .send((number, Arc::clone(&batch), Arc::clone(&counter)))
+                            .map_err(|_| stopped())?;
+                    }
+                    out.push_back(InFlight::new(number, batch));
+                    if out.len() < 2 {
+                        continue;
                     }
                 }
-                let done: Vec<R> = slots.into_iter().flatten().collect();
-                sink(&batch, done)?;
+                let Some(mut oldest) = out.pop_front() else {
+                    return failed.map_or(Ok(()), Err);
+                };
+                // Results of the newer batch may come in first: they wait
+                // in its slots.
+                while oldest.reports < threads {
+                    let (number, done) = results.recv().map_err(|_| stopped())?;
+                    let batch = if number == oldest.number {
+                        &mut oldest
+                    } else {
+                        out.iter_mut()
+                            .find(|b| b.number == number)
+                            .ok_or_else(stopped)?
+                    };
+                    batch.take(done)?;
+                }
+                let done: Vec<R> = oldest.slots.into_iter().flatten().collect();
+                sink(&oldest.items, done)?;
             }
-            Ok(())
         })();
         drop(job_send);
         outcome
     })
+}
+
+/// A batch handed out to the workers, with the results come back so far.
+struct InFlight<T, R> {
+    number: usize,
+    items: Arc<Vec<T>>,
+    slots: Vec<Option<R>>,
+    /// How many workers have sent their results for it.
+    reports: usize,
+}
+
+impl<T, R> InFlight<T, R> {
+    fn new(number: usize, items: Arc<Vec<T>>) -> Self {
+        let slots = (0..items.len()).map(|_| None).collect();
+        InFlight {
+            number,
+            items,
+            slots,
+            reports: 0,
+        }
+    }
+
+    fn take(&mut self, done: Vec<(usize, Option<R>)>) -> Result<(), String> {
+        self.reports += 1;
+        for (i, result) in done {
+            let result =
+                result.ok_or_else(|| format!("internal error on document {} of a batch", i + 1))?;
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = Some(result);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One output line (without its newline) for a document.
@@ -179,6 +248,34 @@ mod tests {
             let doubled = parallel_map(&items, threads, |x| x * 2).unwrap();
             assert_eq!(doubled, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn results_that_come_back_out_of_order_are_put_in_order() {
+        // The first document of each even batch is slow: the workers finish
+        // the next batch first, and its results wait for the slow one's.
+        let batches = (0..6).map(|b| Ok((0..4).map(|i| b * 10 + i).collect::<Vec<_>>()));
+        let mut got = Vec::new();
+        map_batches(
+            2,
+            batches,
+            |&x| {
+                if x % 20 == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(30));
+                }
+                x
+            },
+            |items, results| {
+                assert_eq!(items, &results[..]);
+                got.extend(results);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let expected: Vec<usize> = (0..6)
+            .flat_map(|b| (0..4).map(move |i| b * 10 + i))
+            .collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
