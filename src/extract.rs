@@ -6,7 +6,7 @@ use crate::document::{
 };
 use crate::error::Error;
 use crate::gazetteer::Gazetteer;
-use crate::rules::{self, matcher, RuleEngine, RuleSet};
+use crate::rules::{self, RuleEngine, RuleSet};
 use crate::tagger::{Mention, Tagger};
 use crate::text::{split_sentences, CharCounter, Normalized};
 use once_cell::sync::Lazy;
@@ -349,7 +349,7 @@ impl Extractor {
             mentions.extend(
                 members.map(|i| (entities[i].span.byte_start, entities[i].span.byte_end, i)),
             );
-            matcher::tokenize(text, range, &mentions, &mut scratch.tokens);
+            self.rules.tokenize(text, range, &mentions, scratch);
             let found = self.rules.run(
                 scratch,
                 |e| entities[e].entity_type.as_str(),

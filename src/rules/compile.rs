@@ -15,7 +15,7 @@ use crate::hash::{FxHashMap, FxHashSet};
 use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 /// The code of every word not named by a rule.
-const OTHER_WORD: u16 = 0;
+pub(crate) const OTHER_WORD: u16 = 0;
 /// The type code of every entity type not named by a rule.
 const OTHER_TYPE: u8 = 0;
 /// Word codes available: first bytes `0x80..=0xFE`, second `0x00..=0x7F`.
@@ -108,16 +108,24 @@ impl Codes {
     /// The code of a (folded) word: its own, else that of the longest prefix
     /// it starts with, else the shared one.
     pub(crate) fn word(&self, word: &str) -> u16 {
+        self.word_in_bytes(word.as_bytes())
+    }
+
+    /// [`Codes::word`] of a word given as its UTF-8 bytes, as the tokenizer
+    /// has it: a short word is looked up with no string made of it.
+    pub(crate) fn word_in_bytes(&self, word: &[u8]) -> u16 {
         let own = match self.short.get(word) {
             Some(found) => found,
-            None => self.words.get(word).copied(),
+            None => std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| self.words.get(w).copied()),
         };
         if let Some(code) = own {
             return code;
         }
         self.prefixes
             .iter()
-            .filter(|(p, _)| word.starts_with(p.as_str()))
+            .filter(|(p, _)| word.starts_with(p.as_bytes()))
             .max_by_key(|(p, _)| p.len())
             .map_or(OTHER_WORD, |&(_, code)| code)
     }
@@ -190,7 +198,10 @@ impl ShortWords {
     const MAX_LEN: usize = 8;
 
     fn new(words: &FxHashMap<String, u16>) -> ShortWords {
-        let short = words.keys().filter(|w| ShortWords::fits(w)).count();
+        let short = words
+            .keys()
+            .filter(|w| ShortWords::fits(w.as_bytes()))
+            .count();
         // At most a quarter full: probes stay short.
         let size = (short * 4).next_power_of_two().max(16);
         let mut table = ShortWords {
@@ -198,8 +209,8 @@ impl ShortWords {
             shift: 64 - size.trailing_zeros(),
         };
         for (word, &code) in words {
-            if ShortWords::fits(word) {
-                let key = ShortWords::key(word);
+            if ShortWords::fits(word.as_bytes()) {
+                let key = ShortWords::key(word.as_bytes());
                 let mut i = table.home(key);
                 while table.slots[i].1 != 0 {
                     i = (i + 1) & (size - 1);
@@ -210,14 +221,14 @@ impl ShortWords {
         table
     }
 
-    fn fits(word: &str) -> bool {
+    fn fits(word: &[u8]) -> bool {
         (1..=ShortWords::MAX_LEN).contains(&word.len())
     }
 
-    fn key(word: &str) -> u64 {
+    fn key(word: &[u8]) -> u64 {
         let mut bytes = [0u8; 8];
         let len = word.len().min(ShortWords::MAX_LEN);
-        bytes[..len].copy_from_slice(&word.as_bytes()[..len]);
+        bytes[..len].copy_from_slice(&word[..len]);
         u64::from_le_bytes(bytes)
     }
 
@@ -227,7 +238,7 @@ impl ShortWords {
 
     /// `None` when the table cannot tell (not sealed, or a word longer than
     /// eight bytes), else the word's own code if it has one.
-    fn get(&self, word: &str) -> Option<Option<u16>> {
+    fn get(&self, word: &[u8]) -> Option<Option<u16>> {
         if self.slots.is_empty() || !ShortWords::fits(word) {
             return None;
         }

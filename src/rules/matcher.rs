@@ -1,6 +1,6 @@
 //! Running compiled rules over one sentence: tokens, cue words, matches.
 
-use super::compile::{self, Codes};
+use super::compile::{self, Codes, OTHER_WORD};
 use crate::text::{is_folded_ascii, Normalized};
 
 /// A token of a sentence: a word or punctuation mark, or an entity mention.
@@ -14,11 +14,22 @@ pub(crate) struct Token {
 
 #[derive(Clone, Copy, Debug)]
 enum What {
-    /// The word's matching form is `words[from..to]` of its [`Tokens`].
+    /// The word's matching form is `words[from..to]` of its [`Tokens`];
+    /// `code` is its word code (see [`tokenize`]).
     Word {
         from: usize,
         to: usize,
+        code: u16,
     },
+    Entity(usize),
+}
+
+/// What a token is, by its code: what the patterns run on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenCode {
+    /// A word's code.
+    Word(u16),
+    /// Index into the document's mentions.
     Entity(usize),
 }
 
@@ -41,11 +52,14 @@ impl<'a> TokenKind<'a> {
 }
 
 /// A sentence's tokens. Their words' matching forms share one buffer: one
-/// allocation for the sentence rather than one for every word in it.
+/// allocation for the sentence rather than one for every word in it. The
+/// buffer holds bytes, not a `String`: an ASCII word is lower-cased as it is
+/// copied in, byte by byte, where a `String` would need the copy first and
+/// then a pass over it; every word put in is whole UTF-8.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tokens {
     list: Vec<Token>,
-    words: String,
+    words: Vec<u8>,
 }
 
 impl Tokens {
@@ -75,45 +89,71 @@ impl Tokens {
         self.list.iter().map(|token| self.kind_of(token))
     }
 
+    /// Each token's code, for words, or its mention.
+    pub(crate) fn codes(&self) -> impl Iterator<Item = TokenCode> + '_ {
+        self.list.iter().map(|token| match token.what {
+            What::Word { code, .. } => TokenCode::Word(code),
+            What::Entity(index) => TokenCode::Entity(index),
+        })
+    }
+
     fn kind_of(&self, token: &Token) -> TokenKind<'_> {
         match token.what {
-            What::Word { from, to } => TokenKind::Word(self.words.get(from..to).unwrap_or("")),
+            What::Word { from, to, .. } => TokenKind::Word(
+                self.words
+                    .get(from..to)
+                    .and_then(|w| std::str::from_utf8(w).ok())
+                    .unwrap_or(""),
+            ),
             What::Entity(index) => TokenKind::Entity(index),
         }
     }
 
     /// Adds the word `text[start..end]`, unless it folds to nothing.
-    fn push_word(&mut self, text: &str, start: usize, end: usize) {
+    fn push_word(&mut self, text: &str, start: usize, end: usize, codes: Option<&Codes>) {
         let word = &text[start..end];
         let from = self.words.len();
         push_folded(word, &mut self.words);
-        let to = self.words.len();
-        if to > from {
-            self.list.push(Token {
-                start,
-                end,
-                what: What::Word { from, to },
-            });
-        }
+        self.push_word_token(start, end, from, codes);
     }
 
-    /// Adds the word `text[start..end]`, ASCII with no backtick: its
-    /// matching form is itself in lower case.
+    /// Adds the word `text[start..end]`, ASCII letters, digits and
+    /// apostrophes: its matching form is itself in lower case, and in those
+    /// bytes only the upper-case letters lack the bit `0x20`, which makes a
+    /// letter lower-case.
     #[inline(always)]
-    fn push_ascii_word(&mut self, text: &str, start: usize, end: usize) {
-        let Some(word) = text.get(start..end) else {
+    fn push_ascii_word(&mut self, text: &str, start: usize, end: usize, codes: Option<&Codes>) {
+        let Some(word) = text.as_bytes().get(start..end) else {
             return;
         };
         let from = self.words.len();
-        self.words.push_str(word);
+        self.words.extend(word.iter().map(|&b| b | 0x20));
+        self.push_word_token(start, end, from, codes);
+    }
+
+    /// Adds the ASCII punctuation mark at `text[at]`: its own matching form.
+    #[inline(always)]
+    fn push_ascii_mark(&mut self, text: &str, at: usize, codes: Option<&Codes>) {
+        let Some(&mark) = text.as_bytes().get(at) else {
+            return;
+        };
+        let from = self.words.len();
+        self.words.push(mark);
+        self.push_word_token(at, at + 1, from, codes);
+    }
+
+    /// Adds the token whose matching form is `words[from..]`, unless empty.
+    #[inline(always)]
+    fn push_word_token(&mut self, start: usize, end: usize, from: usize, codes: Option<&Codes>) {
         let to = self.words.len();
-        if let Some(added) = self.words.get_mut(from..) {
-            added.make_ascii_lowercase();
-        }
+        let Some(word) = self.words.get(from..to).filter(|w| !w.is_empty()) else {
+            return;
+        };
+        let code = codes.map_or(OTHER_WORD, |codes| codes.word_in_bytes(word));
         self.list.push(Token {
             start,
             end,
-            what: What::Word { from, to },
+            what: What::Word { from, to, code },
         });
     }
 
@@ -293,28 +333,26 @@ fn is_coordinator(word: &str) -> bool {
 
 /// A token's matching form: folded like the tagger's view, lower-cased.
 pub(crate) fn fold_token(text: &str) -> String {
-    let mut folded = String::new();
+    let mut folded = Vec::new();
     push_folded(text, &mut folded);
-    folded
+    String::from_utf8(folded).unwrap_or_default()
 }
 
 /// Appends the matching form of the token `text` to `out`. Text that is
-/// already its own matching view but for case is only lower-cased. Inlined: every token of a sentence passes here, and
-/// the call alone cost 0.7% of extraction's instructions.
-#[inline(always)]
-fn push_folded(text: &str, out: &mut String) {
+/// already its own matching view but for case is only lower-cased.
+fn push_folded(text: &str, out: &mut Vec<u8>) {
     if is_folded_ascii(text) {
-        let from = out.len();
-        out.push_str(text);
-        out[from..].make_ascii_lowercase();
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
     } else {
-        out.extend(
-            Normalized::new(text)
-                .as_str()
-                .trim()
-                .chars()
-                .flat_map(char::to_lowercase),
-        );
+        let mut utf8 = [0u8; 4];
+        for c in Normalized::new(text)
+            .as_str()
+            .trim()
+            .chars()
+            .flat_map(char::to_lowercase)
+        {
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+        }
     }
 }
 
@@ -322,14 +360,21 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}')
 }
 
-/// Splits `text[start..end]` into word and punctuation tokens.
-pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens) {
+/// Splits `text[start..end]` into word and punctuation tokens, each word with
+/// its code in `codes` (without them, every word has the shared one).
+pub(crate) fn push_words(
+    text: &str,
+    start: usize,
+    end: usize,
+    codes: Option<&Codes>,
+    out: &mut Tokens,
+) {
     let slice = &text[start..end];
     // Most stretches between mentions are ASCII: their bytes are their
     // characters, classed by a table, with no list of characters to build
     // and no Unicode property to ask.
     if slice.is_ascii() {
-        split_ascii(text, start, end, out);
+        split_ascii(text, start, end, codes, out);
     } else {
         let chars: Vec<(usize, char)> = slice.char_indices().collect();
         split_words(
@@ -342,6 +387,7 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens)
                     .is_some_and(|&(_, c)| c.eq_ignore_ascii_case(&char::from(letter)))
             },
             |i| start + chars.get(i).map_or(slice.len(), |&(o, _)| o),
+            codes,
             out,
         );
     }
@@ -351,7 +397,7 @@ pub(crate) fn push_words(text: &str, start: usize, end: usize, out: &mut Tokens)
 /// over bytes, each word its own matching form in lower case: most of a
 /// sentence is ASCII, and tokenising was a tenth of extraction's
 /// instructions. A test holds the two splitters to the same tokens.
-fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
+fn split_ascii(text: &str, start: usize, end: usize, codes: Option<&Codes>, out: &mut Tokens) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let class = |i: usize| {
@@ -372,23 +418,23 @@ fn split_ascii(text: &str, start: usize, end: usize, out: &mut Tokens) {
                 let first = i;
                 i = word_run_end(&class, &is, first);
                 let word_end = before_nt(&class, &is, first, i);
-                out.push_ascii_word(text, first, word_end);
+                out.push_ascii_word(text, first, word_end, codes);
                 if word_end < i {
-                    out.push_ascii_word(text, word_end, i + 2);
+                    out.push_ascii_word(text, word_end, i + 2, codes);
                     i += 2;
                 }
             }
             APOSTROPHE if is(i + 1, b's') && class(i + 2) != WORD => {
-                out.push_ascii_word(text, i, i + 2);
+                out.push_ascii_word(text, i, i + 2, codes);
                 i += 2;
             }
             // A backtick folds to an apostrophe: the general way.
             _ if bytes[i] == b'`' => {
-                out.push_word(text, i, i + 1);
+                out.push_word(text, i, i + 1, codes);
                 i += 1;
             }
             _ => {
-                out.push_ascii_word(text, i, i + 1);
+                out.push_ascii_mark(text, i, codes);
                 i += 1;
             }
         }
@@ -505,6 +551,7 @@ fn split_words(
     class: impl Fn(usize) -> u8,
     is: impl Fn(usize, u8) -> bool,
     offset: impl Fn(usize) -> usize,
+    codes: Option<&Codes>,
     out: &mut Tokens,
 ) {
     let mut i = 0;
@@ -515,18 +562,18 @@ fn split_words(
                 let first = i;
                 i = word_run_end(&class, &is, first);
                 let word_end = before_nt(&class, &is, first, i);
-                out.push_word(text, offset(first), offset(word_end));
+                out.push_word(text, offset(first), offset(word_end), codes);
                 if word_end < i {
-                    out.push_word(text, offset(word_end), offset(i + 2));
+                    out.push_word(text, offset(word_end), offset(i + 2), codes);
                     i += 2;
                 }
             }
             APOSTROPHE if is(i + 1, b's') && class(i + 2) != WORD => {
-                out.push_word(text, offset(i), offset(i + 2));
+                out.push_word(text, offset(i), offset(i + 2), codes);
                 i += 2;
             }
             _ => {
-                out.push_word(text, offset(i), offset(i + 1));
+                out.push_word(text, offset(i), offset(i + 1), codes);
                 i += 1;
             }
         }
@@ -534,11 +581,14 @@ fn split_words(
 }
 
 /// The tokens of a sentence; `mentions` are the (start, end) byte offsets
-/// of the sentence's mentions, with their document indices.
+/// of the sentence's mentions, with their document indices. Each word is
+/// given its code in `codes` as it is split off, while its bytes are at
+/// hand.
 pub(crate) fn tokenize(
     text: &str,
     sentence: (usize, usize),
     mentions: &[(usize, usize, usize)],
+    codes: &Codes,
     out: &mut Tokens,
 ) {
     out.list.clear();
@@ -553,11 +603,11 @@ pub(crate) fn tokenize(
         if start < pos || end > sentence.1 {
             continue;
         }
-        push_words(text, pos, start, out);
+        push_words(text, pos, start, Some(codes), out);
         out.push_entity(start, end, index);
         pos = end;
     }
-    push_words(text, pos, sentence.1, out);
+    push_words(text, pos, sentence.1, Some(codes), out);
 }
 
 /// The string the patterns run on, with the position of each token in it.
@@ -578,10 +628,12 @@ impl Stream {
         find_cues(tokens, codes, cue_table, &mut self.cues);
         self.text.clear();
         self.tokens.clear();
-        for (index, (token, code)) in tokens.kinds().zip(codes).enumerate() {
+        for (index, code) in codes.iter().enumerate() {
             // A clause opener ("if", "unless") stays, so that no pattern
             // reads across it from one clause into the next.
-            if self.cues.get(index).is_some_and(Option::is_some) && !is_clause_opener(token) {
+            if self.cues.get(index).is_some_and(Option::is_some)
+                && !tokens.kind(index).is_some_and(is_clause_opener)
+            {
                 continue;
             }
             self.tokens.push(index);
@@ -811,7 +863,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         let mut out = Tokens::default();
-        push_words(text, 0, text.len(), &mut out);
+        push_words(text, 0, text.len(), None, &mut out);
         (0..out.len())
             .map(|i| {
                 let (Some(t), Some(w)) = (out.get(i), out.kind(i).and_then(TokenKind::word)) else {
@@ -910,6 +962,58 @@ mod tests {
     }
 
     #[test]
+    fn words_get_their_codes_as_they_are_split() {
+        // Codes for short and long words, a clitic, marks and a non-ASCII
+        // word; every other word has the shared code.
+        let mut codes = Codes::default();
+        for word in [
+            "attack",
+            "attacked",
+            "n't",
+            "'s",
+            "'",
+            ",",
+            "-",
+            "internationally",
+            "o'brien",
+            "kadhimi",
+            "(",
+            "12",
+        ] {
+            assert!(codes.add_word(word));
+        }
+        codes.seal();
+        for text in [
+            "ATTACKED Attack attacks didn't O'Brien's forces, (12) 3-4",
+            "Kādhimī’s `aides` INTERNATIONALLY-backed; Iraq’s 'Attack'",
+            "x\u{0}y\tz \u{feff}won't  ATTACK\u{2019}S",
+        ] {
+            let mut coded = Tokens::default();
+            push_words(text, 0, text.len(), Some(&codes), &mut coded);
+            let mut plain = Tokens::default();
+            push_words(text, 0, text.len(), None, &mut plain);
+            assert_eq!(coded.len(), plain.len(), "{text:?}");
+            let mut named = 0;
+            for (i, code) in coded.codes().enumerate() {
+                let Some(token) = coded.get(i) else {
+                    unreachable!("a token per code")
+                };
+                let word = fold_token(&text[token.start..token.end]);
+                assert_eq!(coded.kind(i), Some(TokenKind::Word(&word)), "{text:?}");
+                assert_eq!(coded.kind(i), plain.kind(i), "{text:?}");
+                assert_eq!(
+                    code,
+                    TokenCode::Word(codes.word(&word)),
+                    "{word:?} in {text:?}"
+                );
+                assert_eq!(plain.codes().nth(i), Some(TokenCode::Word(OTHER_WORD)));
+                named += usize::from(codes.word(&word) != OTHER_WORD);
+            }
+            assert!(named >= 3, "{text:?}: {named} named words");
+        }
+    }
+
+    #[test]
     fn cues_are_found_as_phrases() {
         // Codes as a rule set that names "attack" and "may" gives them.
         let mut codes = Codes::default();
@@ -919,7 +1023,7 @@ mod tests {
         let table = CueTable::new(&codes);
         let cues = |text: &str| {
             let mut tokens = Tokens::default();
-            push_words(text, 0, text.len(), &mut tokens);
+            push_words(text, 0, text.len(), None, &mut tokens);
             let token_codes: Vec<[u8; 2]> = tokens
                 .kinds()
                 .map(|t| compile::word_bytes(codes.word(t.word().unwrap_or(""))))

@@ -298,7 +298,21 @@ impl RuleEngine {
         &self.rules[index]
     }
 
-    /// Runs every rule on one sentence's tokens, `scratch.tokens`.
+    /// Splits the sentence `text[sentence.0..sentence.1]` into
+    /// `scratch.tokens`, its `mentions` (byte offsets and document indices)
+    /// each one token, its words coded for these rules.
+    pub(crate) fn tokenize(
+        &self,
+        text: &str,
+        sentence: (usize, usize),
+        mentions: &[(usize, usize, usize)],
+        scratch: &mut Scratch,
+    ) {
+        matcher::tokenize(text, sentence, mentions, &self.codes, &mut scratch.tokens);
+    }
+
+    /// Runs every rule on one sentence's tokens, `scratch.tokens`, as
+    /// [`RuleEngine::tokenize`] left them.
     pub(crate) fn run<'e>(
         &self,
         scratch: &mut Scratch,
@@ -321,9 +335,9 @@ impl RuleEngine {
         pointed.extend_from_slice(&self.unindexed);
         let mut types = 0u128;
         codes.clear();
-        codes.extend(tokens.kinds().map(|token| match token {
-            matcher::TokenKind::Word(word) => {
-                let code = self.codes.word(word) as usize;
+        codes.extend(tokens.codes().map(|token| match token {
+            matcher::TokenCode::Word(code) => {
+                let code = usize::from(code);
                 let bit = 1 << (code % 64);
                 // A word seen before in the sentence has pointed to its
                 // patterns already: "the" and "," start dozens.
@@ -335,7 +349,7 @@ impl RuleEngine {
                 }
                 compile::word_bytes(code as u16)
             }
-            matcher::TokenKind::Entity(e) => {
+            matcher::TokenCode::Entity(e) => {
                 let code = self.codes.entity_type(type_of(e));
                 types |= 1 << code;
                 compile::entity_bytes(code)

@@ -264,7 +264,7 @@ impl<'a> Parser<'a> {
         // sequence of its tokens, so that it can match at all; a clitic
         // ("n't", "'s") stays whole, as the tokenizer keeps it after a word.
         let mut tokens = super::matcher::Tokens::default();
-        super::matcher::push_words(text, 0, text.len(), &mut tokens);
+        super::matcher::push_words(text, 0, text.len(), None, &mut tokens);
         if tokens.len() < 2 || folded == "n't" {
             return Ok(Element::Word {
                 text: folded,
