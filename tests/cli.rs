@@ -306,3 +306,77 @@ fn hostile_documents_come_through_whole() {
     assert_eq!(got[1]["entities"].as_array().map(Vec::len), Some(36_000));
     assert_eq!(got[2]["entities"].as_array().map(Vec::len), Some(10_001));
 }
+
+/// `entrel bench` over a text file and over JSON Lines: every measure in one
+/// table beside the raw scan, and nothing on stderr when it is no terminal.
+#[test]
+fn bench_reports_every_measure_beside_the_raw_scan() {
+    let dir = std::env::temp_dir().join(format!("entrel-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let jsonl = dir.join("two.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": 1, \"text\": \"Kadhimi met Pompeo in Baghdad.\"}\n\
+         {\"id\": 2, \"text\": \"Pompeo flew to Najaf on Monday.\"}\n",
+    )
+    .expect("written");
+    let jsonl = jsonl.to_str().expect("utf-8 path");
+    for (input, documents) in [("examples/data/sample-article.txt", 1), (jsonl, 2)] {
+        let out = entrel(&["bench", "--runs", "2", "--threads", "2", input], b"");
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{report}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            report.starts_with(&format!("corpus: {documents} documents")),
+            "{report}"
+        );
+        for row in [
+            "raw aho-corasick scan",
+            "tagging",
+            "extraction, 1 thread",
+            "extraction + JSON lines",
+            "extraction, 2 threads",
+        ] {
+            let line = report
+                .lines()
+                .find(|l| l.starts_with(row))
+                .unwrap_or_else(|| panic!("no {row:?} row in {report}"));
+            let figures: Vec<f64> = line[row.len()..]
+                .split_whitespace()
+                .map(|f| f.trim_end_matches('x').parse().expect("a figure"))
+                .collect();
+            // MB/s, documents/s, entities/s and the ratio; a tiny corpus
+            // rounds its MB/s to nothing, never its documents a second.
+            assert_eq!(figures.len(), 4, "{line}");
+            assert!(
+                figures.iter().all(|&f| f >= 0.0) && figures[1] > 0.0,
+                "{line}"
+            );
+        }
+        assert!(report.contains("speed-up with 2 threads: "), "{report}");
+    }
+    let relations = entrel(
+        &["bench", "--runs", "1", "examples/data/sample-article.txt"],
+        b"",
+    );
+    let report = String::from_utf8_lossy(&relations.stdout);
+    let found: usize = report
+        .lines()
+        .find_map(|l| l.strip_prefix("relations found: "))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no relation count in {report}"));
+    let extracted = lines(&entrel(
+        &["extract", "examples/data/sample-article.txt"],
+        b"",
+    ));
+    assert_eq!(
+        Some(found),
+        extracted[0]["relations"].as_array().map(Vec::len),
+        "bench counts the relations extract finds"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,9 +1,11 @@
 //! `entrel bench`: throughput of the raw scan, tagging and extraction over a
 //! corpus held in memory, measured side by side in one process.
 
-use crate::run::map_batches;
+use crate::input::raw_string;
+use crate::run::{map_batches, render_document};
 use aho_corasick::{AhoCorasick, MatchKind};
 use entrel::{Extractor, ExtractorBuilder};
+use serde_json::value::RawValue;
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
@@ -72,7 +74,7 @@ pub fn bench(
         .map_err(|e| format!("cannot build the raw scan: {e}"))?;
     let raw_build = start.elapsed();
 
-    let phases = 4 + usize::from(threads > 1);
+    let phases = 5 + usize::from(threads > 1);
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new((phases * runs) as u64);
         bar.set_style(
@@ -119,6 +121,28 @@ pub fn bench(
         entities: n,
     });
     let one_thread = s;
+    // What `entrel extract` does with each document besides extracting:
+    // its output line (the ids are made beforehand, as the reader makes
+    // them while the workers extract).
+    say("extraction + JSON lines");
+    let ids: Vec<Box<RawValue>> = (1..=docs.len())
+        .map(|i| raw_string(&i.to_string()))
+        .collect();
+    let (s, n) = time(runs, &progress, || {
+        docs.iter()
+            .zip(&ids)
+            .map(|(d, id)| {
+                let result = extractor.extract(d);
+                std::hint::black_box(render_document(&result, id, &[], false));
+                result.entities.len()
+            })
+            .sum()
+    });
+    measures.push(Measure {
+        name: "extraction + JSON lines".into(),
+        seconds: s,
+        entities: n,
+    });
     if threads > 1 {
         say("extraction, N threads");
         // One set of workers for all the runs, each run a batch, as `entrel

@@ -3,6 +3,7 @@
 use crate::input::InputDoc;
 use crate::json;
 use entrel::{Document, Extractor};
+use serde_json::value::RawValue;
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -184,15 +185,22 @@ impl<T, R> InFlight<T, R> {
 /// One output line (without its newline) for a document.
 pub fn render(extractor: &Extractor, doc: &InputDoc, sentences: bool) -> Vec<u8> {
     let result = extractor.extract(&doc.text);
-    render_document(&result, doc, sentences)
+    render_document(&result, &doc.id, &doc.extra, sentences)
 }
 
-/// The JSON fields go straight into the line, with no string of their own to
-/// copy in: entities and relations are most of the output's bytes.
-fn render_document(result: &Document, doc: &InputDoc, sentences: bool) -> Vec<u8> {
+/// The output line for `result`: its `id` and `extra` fields as the input
+/// line wrote them. The JSON fields go straight into the line, with no
+/// string of their own to copy in: entities and relations are most of the
+/// output's bytes.
+pub fn render_document(
+    result: &Document,
+    id: &RawValue,
+    extra: &[(String, Box<RawValue>)],
+    sentences: bool,
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(256 + result.entities.len() * 160);
     out.extend_from_slice(b"{\"id\":");
-    out.extend_from_slice(doc.id.get().as_bytes());
+    out.extend_from_slice(id.get().as_bytes());
     out.extend_from_slice(b",\"entities\":");
     json::write_entities(&mut out, &result.entities);
     out.extend_from_slice(b",\"relations\":");
@@ -201,7 +209,7 @@ fn render_document(result: &Document, doc: &InputDoc, sentences: bool) -> Vec<u8
         out.extend_from_slice(b",\"sentences\":");
         json::write_sentences(&mut out, &result.sentences);
     }
-    for (key, value) in &doc.extra {
+    for (key, value) in extra {
         out.push(b',');
         json::write_str(&mut out, key);
         out.push(b':');
