@@ -29,7 +29,9 @@ const ENTITY: u8 = 0xFF;
 pub(crate) struct Codes {
     words: FxHashMap<String, u16>,
     /// The words of `words` eight bytes long or shorter, once sealed.
-    short: ShortWords,
+    short: ShortWords<1>,
+    /// The words of `words` of nine to sixteen bytes, once sealed.
+    long: ShortWords<2>,
     /// Prefixes (`word*`) and their codes, for words no literal names.
     prefixes: Vec<(String, u16)>,
     types: FxHashMap<String, u8>,
@@ -57,6 +59,7 @@ impl Codes {
                     }
                     self.words.insert(text.clone(), next_word as u16);
                     self.short = ShortWords::default();
+                    self.long = ShortWords::default();
                 }
                 true
             }
@@ -103,6 +106,7 @@ impl Codes {
     /// every word has its code.
     pub(crate) fn seal(&mut self) {
         self.short = ShortWords::new(&self.words);
+        self.long = ShortWords::new(&self.words);
     }
 
     /// The code of a (folded) word: its own, else that of the longest prefix
@@ -113,8 +117,9 @@ impl Codes {
 
     /// [`Codes::word`] of a word given as its UTF-8 bytes, as the tokenizer
     /// has it: a short word is looked up with no string made of it.
+    #[inline]
     pub(crate) fn word_in_bytes(&self, word: &[u8]) -> u16 {
-        let own = match self.short.get(word) {
+        let own = match self.short.get(word).or_else(|| self.long.get(word)) {
             Some(found) => found,
             None => std::str::from_utf8(word)
                 .ok()
@@ -181,37 +186,37 @@ impl Codes {
     }
 }
 
-/// Words of up to eight bytes with their codes, open-addressed by the word's
-/// bytes read as one integer. A sentence's words are mostly short, and most
-/// are ones the rules name ("the", "in", "said"): finding one here is a
-/// multiply and a compare or two, where the string map hashes the bytes and
-/// compares them through `memcmp`.
+/// Words of up to `8 * W` bytes and more than `8 * (W - 1)` with their
+/// codes, open-addressed by the word's bytes read as `W` integers. A
+/// sentence's words are mostly short, and most are ones the rules name
+/// ("the", "in", "said"): finding one here is a multiply and a compare or
+/// two, where the string map would check the bytes are UTF-8, hash them and
+/// compare them through `memcmp`. Two tables, of one integer and of two,
+/// take every word of up to sixteen bytes.
 #[derive(Debug, Default)]
-struct ShortWords {
+struct ShortWords<const W: usize> {
     /// `(key, length, code)`; length 0 marks an empty slot.
-    slots: Vec<(u64, u8, u16)>,
+    slots: Vec<([u64; W], u8, u16)>,
     /// Right shift that takes a multiplied key to a slot index.
     shift: u32,
 }
 
-impl ShortWords {
-    const MAX_LEN: usize = 8;
+impl<const W: usize> ShortWords<W> {
+    const MAX_LEN: usize = 8 * W;
+    const MIN_LEN: usize = 8 * (W - 1) + 1;
 
-    fn new(words: &FxHashMap<String, u16>) -> ShortWords {
-        let short = words
-            .keys()
-            .filter(|w| ShortWords::fits(w.as_bytes()))
-            .count();
+    fn new(words: &FxHashMap<String, u16>) -> ShortWords<W> {
+        let fitting = words.keys().filter(|w| Self::fits(w.as_bytes())).count();
         // At most a quarter full: probes stay short.
-        let size = (short * 4).next_power_of_two().max(16);
+        let size = (fitting * 4).next_power_of_two().max(16);
         let mut table = ShortWords {
-            slots: vec![(0, 0, 0); size],
+            slots: vec![([0; W], 0, 0); size],
             shift: 64 - size.trailing_zeros(),
         };
         for (word, &code) in words {
-            if ShortWords::fits(word.as_bytes()) {
-                let key = ShortWords::key(word.as_bytes());
-                let mut i = table.home(key);
+            if Self::fits(word.as_bytes()) {
+                let key = Self::key(word.as_bytes());
+                let mut i = table.home(&key);
                 while table.slots[i].1 != 0 {
                     i = (i + 1) & (size - 1);
                 }
@@ -222,30 +227,37 @@ impl ShortWords {
     }
 
     fn fits(word: &[u8]) -> bool {
-        (1..=ShortWords::MAX_LEN).contains(&word.len())
+        (Self::MIN_LEN..=Self::MAX_LEN).contains(&word.len())
     }
 
-    fn key(word: &[u8]) -> u64 {
-        let mut bytes = [0u8; 8];
-        let len = word.len().min(ShortWords::MAX_LEN);
-        bytes[..len].copy_from_slice(&word[..len]);
-        u64::from_le_bytes(bytes)
+    fn key(word: &[u8]) -> [u64; W] {
+        let mut key = [0; W];
+        for (part, chunk) in key.iter_mut().zip(word.chunks(8)) {
+            let mut bytes = [0u8; 8];
+            bytes[..chunk.len()].copy_from_slice(chunk);
+            *part = u64::from_le_bytes(bytes);
+        }
+        key
     }
 
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn home(&self, key: &[u64; W]) -> usize {
+        let mixed = key.iter().fold(0u64, |h, &k| {
+            (h.rotate_left(29) ^ k).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        });
+        (mixed >> self.shift) as usize
     }
 
-    /// `None` when the table cannot tell (not sealed, or a word longer than
-    /// eight bytes), else the word's own code if it has one.
+    /// `None` when the table cannot tell (not sealed, or a word of another
+    /// length), else the word's own code if it has one.
+    #[inline]
     fn get(&self, word: &[u8]) -> Option<Option<u16>> {
-        if self.slots.is_empty() || !ShortWords::fits(word) {
+        if self.slots.is_empty() || !Self::fits(word) {
             return None;
         }
-        let key = ShortWords::key(word);
+        let key = Self::key(word);
         let len = word.len() as u8;
         let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
+        let mut i = self.home(&key);
         loop {
             let (k, l, code) = *self.slots.get(i)?;
             if l == 0 {
@@ -500,7 +512,8 @@ mod tests {
     fn sealed_codes_find_the_same_words() {
         let pattern = elements(
             "<subject:PERSON> (the | in | a | said | attacked | withdrawal | abcdefgh | \
-             abcdefghi | o'neil | negotiat* | é) <object:ORG>",
+             abcdefghi | o'neil | negotiat* | é | internationally | abcdefghijklmnop | \
+             abcdefghijklmnopq | négociations) <object:ORG>",
         );
         let mut open = Codes::default();
         assert!(open.add(&pattern));
@@ -521,7 +534,14 @@ mod tests {
         for probe in &probes {
             assert_eq!(sealed.word(probe), open.word(probe), "{probe:?}");
         }
-        assert_ne!(sealed.word("abcdefgh"), OTHER_WORD);
+        for word in [
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+        ] {
+            assert_ne!(sealed.word(word), OTHER_WORD, "{word}");
+        }
         // A word added after sealing is looked up in the map again.
         assert!(sealed.add(&elements("<subject:PERSON> (met) <object:ORG>")));
         assert_ne!(sealed.word("met"), OTHER_WORD);
