@@ -135,6 +135,17 @@ impl Codes {
             .map_or(OTHER_WORD, |&(_, code)| code)
     }
 
+    /// [`Codes::word`] of a word of one to eight bytes given as its key: its
+    /// bytes read as a little-endian integer.
+    #[inline]
+    pub(crate) fn short_word(&self, key: u64, len: usize) -> u16 {
+        match self.short.get_key(&[key], len) {
+            Some(Some(code)) => code,
+            Some(None) if self.prefixes.is_empty() => OTHER_WORD,
+            _ => self.word_in_bytes(&key.to_le_bytes()[..len.min(8)]),
+        }
+    }
+
     /// The number of word codes given out, the shared one included.
     pub(crate) fn word_count(&self) -> usize {
         self.words.len() + self.prefixes.len() + 1
@@ -251,11 +262,20 @@ impl<const W: usize> ShortWords<W> {
     /// length), else the word's own code if it has one.
     #[inline]
     fn get(&self, word: &[u8]) -> Option<Option<u16>> {
-        if self.slots.is_empty() || !Self::fits(word) {
+        if !Self::fits(word) {
             return None;
         }
-        let key = Self::key(word);
-        let len = word.len() as u8;
+        self.get_key(&Self::key(word), word.len())
+    }
+
+    /// [`ShortWords::get`] of the word of `len` bytes whose key is `key`.
+    #[inline]
+    fn get_key(&self, key: &[u64; W], len: usize) -> Option<Option<u16>> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let key = *key;
+        let len = len as u8;
         let mask = self.slots.len() - 1;
         let mut i = self.home(&key);
         loop {

@@ -117,29 +117,34 @@ impl Tokens {
         self.push_word_token(start, end, from, codes);
     }
 
-    /// Adds the word `text[start..end]`, ASCII letters, digits and
-    /// apostrophes: its matching form is itself in lower case, and in those
-    /// bytes only the upper-case letters lack the bit `0x20`, which makes a
-    /// letter lower-case.
+    /// Adds the ASCII token `text[start..end]`: a word of letters, digits
+    /// and apostrophes, or a punctuation mark. Its matching form, itself in
+    /// lower case, is already in `words` from `from` on: its stretch was
+    /// lower-cased there whole (see [`split_ascii`]).
     #[inline(always)]
-    fn push_ascii_word(&mut self, text: &str, start: usize, end: usize, codes: Option<&Codes>) {
-        let Some(word) = text.as_bytes().get(start..end) else {
-            return;
+    fn push_ascii_word(
+        &mut self,
+        (start, end): (usize, usize),
+        from: usize,
+        codes: Option<&Codes>,
+    ) {
+        let len = end.saturating_sub(start);
+        let to = from + len;
+        // A token of up to eight bytes with eight bytes of `words` from its
+        // start: its key is one load, cut to its length.
+        let code = match (codes, self.words.get(from..from + 8)) {
+            (Some(codes), Some(&[a, b, c, d, e, f, g, h])) if (1..=8).contains(&len) => {
+                let eight = u64::from_le_bytes([a, b, c, d, e, f, g, h]);
+                codes.short_word(eight & (u64::MAX >> (64 - 8 * len)), len)
+            }
+            (Some(codes), _) => codes.word_in_bytes(self.words.get(from..to).unwrap_or_default()),
+            (None, _) => OTHER_WORD,
         };
-        let from = self.words.len();
-        self.words.extend(word.iter().map(|&b| b | 0x20));
-        self.push_word_token(start, end, from, codes);
-    }
-
-    /// Adds the ASCII punctuation mark at `text[at]`: its own matching form.
-    #[inline(always)]
-    fn push_ascii_mark(&mut self, text: &str, at: usize, codes: Option<&Codes>) {
-        let Some(&mark) = text.as_bytes().get(at) else {
-            return;
-        };
-        let from = self.words.len();
-        self.words.push(mark);
-        self.push_word_token(at, at + 1, from, codes);
+        self.list.push(Token {
+            start,
+            end,
+            what: What::Word { from, to, code },
+        });
     }
 
     /// Adds the token whose matching form is `words[from..]`, unless empty.
@@ -399,42 +404,58 @@ pub(crate) fn push_words(
 /// instructions. A test holds the two splitters to the same tokens.
 fn split_ascii(text: &str, start: usize, end: usize, codes: Option<&Codes>, out: &mut Tokens) {
     let bytes = text.as_bytes();
-    let end = end.min(bytes.len());
-    let class = |i: usize| {
-        if i < end {
-            ASCII_CLASS[usize::from(bytes[i] & 0x7F)]
-        } else {
-            SKIPPED
-        }
-    };
+    let stretch = bytes.get(..end).unwrap_or(bytes);
+    let class_of = |b: u8| ASCII_CLASS[usize::from(b & 0x7F)];
+    let class = |i: usize| stretch.get(i).map_or(SKIPPED, |&b| class_of(b));
     // Whether the byte at `i` is the ASCII letter `letter` in either case.
-    let lower = |i: usize| if i < end { bytes[i] | 0x20 } else { 0 };
-    let is = |i: usize, letter: u8| lower(i) == letter;
+    let is = |i: usize, letter: u8| stretch.get(i).is_some_and(|&b| b | 0x20 == letter);
+    // The stretch lower-cased whole, in one pass: each word's and mark's
+    // matching form is then a slice of it. Letters, digits, apostrophes and
+    // marks are all the stretch's tokens hold, and lower-casing leaves all
+    // but the letters alone.
+    let base = out.words.len();
+    out.words.extend(
+        stretch
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(u8::to_ascii_lowercase),
+    );
+    let lowered = |from: usize| base + from - start;
     let mut i = start;
-    while i < end {
-        match class(i) {
+    while let Some(&byte) = stretch.get(i) {
+        match class_of(byte) {
             SKIPPED => i += 1,
             WORD => {
                 let first = i;
-                i = word_run_end(&class, &is, first);
+                // Most words are letters and digits alone: their run ends
+                // here, and only one followed by an apostrophe is looked at
+                // again, the careful way.
+                i += 1;
+                while stretch.get(i).is_some_and(|&b| class_of(b) == WORD) {
+                    i += 1;
+                }
+                if class(i) == APOSTROPHE {
+                    i = word_run_end(&class, &is, first);
+                }
                 let word_end = before_nt(&class, &is, first, i);
-                out.push_ascii_word(text, first, word_end, codes);
+                out.push_ascii_word((first, word_end), lowered(first), codes);
                 if word_end < i {
-                    out.push_ascii_word(text, word_end, i + 2, codes);
+                    out.push_ascii_word((word_end, i + 2), lowered(word_end), codes);
                     i += 2;
                 }
             }
             APOSTROPHE if is(i + 1, b's') && class(i + 2) != WORD => {
-                out.push_ascii_word(text, i, i + 2, codes);
+                out.push_ascii_word((i, i + 2), lowered(i), codes);
                 i += 2;
             }
             // A backtick folds to an apostrophe: the general way.
-            _ if bytes[i] == b'`' => {
+            _ if byte == b'`' => {
                 out.push_word(text, i, i + 1, codes);
                 i += 1;
             }
             _ => {
-                out.push_ascii_mark(text, i, codes);
+                out.push_ascii_word((i, i + 1), lowered(i), codes);
                 i += 1;
             }
         }
@@ -979,6 +1000,10 @@ mod tests {
             "kadhimi",
             "(",
             "12",
+            // Marks that lack the bit 0x20 a letter's lower case sets.
+            "[",
+            "@",
+            "_",
         ] {
             assert!(codes.add_word(word));
         }
@@ -987,6 +1012,7 @@ mod tests {
             "ATTACKED Attack attacks didn't O'Brien's forces, (12) 3-4",
             "Kādhimī’s `aides` INTERNATIONALLY-backed; Iraq’s 'Attack'",
             "x\u{0}y\tz \u{feff}won't  ATTACK\u{2019}S",
+            "see [the note] and @Reuters _for_ more on the attack in Basra",
         ] {
             let mut coded = Tokens::default();
             push_words(text, 0, text.len(), Some(&codes), &mut coded);
