@@ -53,9 +53,10 @@ impl<'a> TokenKind<'a> {
 
 /// A sentence's tokens. Their words' matching forms share one buffer: one
 /// allocation for the sentence rather than one for every word in it. The
-/// buffer holds bytes, not a `String`: an ASCII word is lower-cased as it is
-/// copied in, byte by byte, where a `String` would need the copy first and
-/// then a pass over it; every word put in is whole UTF-8.
+/// buffer holds bytes, not a `String`: an ASCII stretch between mentions is
+/// lower-cased into it whole, in one pass, where a `String` would take the
+/// copy first and then a pass over it; every token's slice of it is whole
+/// UTF-8.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Tokens {
     list: Vec<Token>,

@@ -336,8 +336,8 @@ impl RuleEngine {
         let mut types = 0u128;
         codes.clear();
         codes.extend(tokens.codes().map(|token| match token {
-            matcher::TokenCode::Word(code) => {
-                let code = usize::from(code);
+            matcher::TokenCode::Word(word) => {
+                let code = usize::from(word);
                 let bit = 1 << (code % 64);
                 // A word seen before in the sentence has pointed to its
                 // patterns already: "the" and "," start dozens.
@@ -347,7 +347,7 @@ impl RuleEngine {
                         pointed[pattern as usize / 64] |= 1 << (pattern % 64);
                     }
                 }
-                compile::word_bytes(code as u16)
+                compile::word_bytes(word)
             }
             matcher::TokenCode::Entity(e) => {
                 let code = self.codes.entity_type(type_of(e));
