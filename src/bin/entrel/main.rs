@@ -217,7 +217,8 @@ fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Item {
     })
 }
 
-/// Most documents and bytes of text held in memory at once.
+/// Most documents and bytes of text in one batch; four batches at most
+/// are held at once (see `extract`).
 const BATCH_DOCS: usize = 512;
 const BATCH_BYTES: usize = 1 << 20;
 
