@@ -973,6 +973,15 @@ mod tests {
                 "{text:?}"
             );
         }
+        // Every title before a name, after words that begin none.
+        let titles = literals(&pattern, regex_syntax::hir::literal::ExtractKind::Prefix);
+        assert!(titles.len() > 50);
+        for title in titles {
+            let text = format!("The aide said {title}Ali Hassan met the former {title}Omar Said.");
+            let found = anchored_names(&text, &title_hits(&text), TITLE_LEAD, &anchored);
+            assert_eq!(found.len(), 2, "{text:?}");
+            assert_eq!(found, whole_search(&anchored, &text, &["name"]), "{text:?}");
+        }
         let text = "analyst Ali Hassan, the city of Mosul, Diyala province, a spokesman";
         assert_eq!(names(text)[0], ("Ali Hassan", "PERSON".into()));
     }
