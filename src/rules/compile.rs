@@ -12,6 +12,7 @@
 
 use super::syntax::{Element, Role};
 use crate::hash::{FxHashMap, FxHashSet};
+use crate::text::blocks;
 use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 /// The code of every word not named by a rule.
@@ -244,9 +245,7 @@ impl<const W: usize> ShortWords<W> {
     fn key(word: &[u8]) -> [u64; W] {
         let mut key = [0; W];
         for (part, chunk) in key.iter_mut().zip(word.chunks(8)) {
-            let mut bytes = [0u8; 8];
-            bytes[..chunk.len()].copy_from_slice(chunk);
-            *part = u64::from_le_bytes(bytes);
+            *part = blocks::head(chunk);
         }
         key
     }

@@ -4,7 +4,7 @@
 //! place in five passes), and one that tells it from the whole first word,
 //! so that the trie is walked from few of them.
 
-use crate::text::blocks::{ascii_in_range, HIGH, ONES};
+use crate::text::blocks::{ascii_in_range, head, HIGH, ONES};
 use crate::text::is_word_char;
 
 /// The high bit of each byte of `block` that is not an ASCII letter or digit.
@@ -383,11 +383,9 @@ impl StartWords {
 /// end, and the mask of the bytes it has.
 #[inline]
 fn head_and_mask(bytes: &[u8]) -> (u64, u64) {
-    let mut head = [0u8; 8];
     let n = bytes.len().min(8);
-    head[..n].copy_from_slice(&bytes[..n]);
     let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
-    (u64::from_le_bytes(head), mask)
+    (head(bytes), mask)
 }
 
 #[cfg(test)]

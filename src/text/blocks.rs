@@ -6,6 +6,16 @@ pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 /// One in every byte.
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 
+/// The first eight bytes of `bytes` as a little-endian number, zero past
+/// its end.
+#[inline]
+pub(crate) fn head(bytes: &[u8]) -> u64 {
+    let mut head = [0u8; 8];
+    let n = bytes.len().min(8);
+    head[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(head)
+}
+
 /// The high bit of each byte of `block` that is ASCII and in `lo..=hi`.
 #[inline]
 pub(crate) fn ascii_in_range(block: u64, lo: u8, hi: u8) -> u64 {

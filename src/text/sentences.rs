@@ -845,11 +845,7 @@ fn classify_word(word: &str) -> Abbrev {
     if word.len() == 1 {
         return Abbrev::MayEnd;
     }
-    let listed = lower_key(word).and_then(|key| {
-        let i = ABBREVIATIONS.binary_search_by_key(&key, |&(k, _)| k).ok()?;
-        ABBREVIATIONS.get(i).map(|&(_, abbrev)| abbrev)
-    });
-    if let Some(abbrev) = listed {
+    if let Some(abbrev) = listed_abbreviation(word) {
         return abbrev;
     }
     let dotted = word.contains('.') && word.split('.').all(|part| (1..=3).contains(&part.len()));
@@ -869,6 +865,13 @@ fn lower_key(word: &str) -> Option<u64> {
     Some(word.bytes().enumerate().fold(0, |key, (i, b)| {
         key | u64::from(b.to_ascii_lowercase()) << (8 * i)
     }))
+}
+
+/// What [`TITLES`] or [`MAY_END`] makes of `word`, in any case.
+fn listed_abbreviation(word: &str) -> Option<Abbrev> {
+    let key = lower_key(word)?;
+    let i = ABBREVIATIONS.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+    ABBREVIATIONS.get(i).map(|&(_, abbrev)| abbrev)
 }
 
 /// [`TITLES`] and [`MAY_END`] by [`lower_key`], sorted: a capitalised word
@@ -1073,8 +1076,8 @@ fn is_opener(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        classify_word, is_candidate_byte, lower_key, next_candidate, split_sentences,
-        surely_breaks, Abbrev, ABBREVIATIONS, MAY_END, TITLES,
+        classify_word, is_candidate_byte, listed_abbreviation, next_candidate, split_sentences,
+        surely_breaks, Abbrev, MAY_END, TITLES,
     };
     use unicode_segmentation::UnicodeSegmentation;
 
@@ -1292,10 +1295,7 @@ mod tests {
         let mut listed = 0;
         for word in &words {
             let expected = by_lists(word);
-            let found = lower_key(word).and_then(|key| {
-                let i = ABBREVIATIONS.binary_search_by_key(&key, |&(k, _)| k).ok()?;
-                Some(ABBREVIATIONS[i].1)
-            });
+            let found = listed_abbreviation(word);
             assert_eq!(found, expected, "{word:?}");
             listed += usize::from(found.is_some());
         }
