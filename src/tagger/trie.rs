@@ -383,9 +383,9 @@ impl Trie {
         if tail.is_empty() {
             return true;
         }
-        let mut word = [0u8; 4];
-        word[..tail.len()].copy_from_slice(tail);
-        chain.last() == Some(&fold(u32::from_le_bytes(word)))
+        // One to three bytes: shifted in, not copied (see `blocks::head`).
+        let word = crate::text::blocks::short_head(tail) as u32;
+        chain.last() == Some(&fold(word))
     }
 
     /// True when the trie holds no pattern.

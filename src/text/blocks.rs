@@ -10,10 +10,22 @@ pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// its end.
 #[inline]
 pub(crate) fn head(bytes: &[u8]) -> u64 {
-    let mut head = [0u8; 8];
-    let n = bytes.len().min(8);
-    head[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(head)
+    match bytes.first_chunk::<8>() {
+        Some(&chunk) => u64::from_le_bytes(chunk),
+        // A copy of a length known only at run time is a call to `memcpy`,
+        // dearer than the few shifts a short tail takes.
+        None => short_head(bytes),
+    }
+}
+
+/// [`head`] of fewer than eight bytes (more are cut off), a byte at a time.
+#[inline]
+pub(crate) fn short_head(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .take(8)
+        .rev()
+        .fold(0, |head, &b| head << 8 | u64::from(b))
 }
 
 /// The high bit of each byte of `block` that is ASCII and in `lo..=hi`.
@@ -92,6 +104,22 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn heads_are_the_first_eight_bytes_and_zeros() {
+        let bytes: Vec<u8> = (1..=12).collect();
+        for len in 0..=12 {
+            let mut expected = [0u8; 8];
+            let n = len.min(8);
+            expected[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(head(&bytes[..len]), u64::from_le_bytes(expected), "{len}");
+            assert_eq!(
+                short_head(&bytes[..len]),
+                u64::from_le_bytes(expected),
+                "{len}"
+            );
         }
     }
 
