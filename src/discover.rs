@@ -92,9 +92,44 @@ static PERSON_AFTER_TITLE: Lazy<Option<meta::Regex>> =
 /// before "Minister". A test derives it from the titles.
 const TITLE_LEAD: usize = 13;
 
+/// The role words of [`person_with_role_pattern`].
+const ROLE_WORDS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "official",
+    "minister",
+    "adviser",
+    "advisor",
+    "commander",
+    "researcher",
+    "scholar",
+    "professor",
+    "economist",
+    "diplomat",
+    "lawyer",
+    "journalist",
+    "expert",
+    "fellow",
+    "director",
+    "leader",
+    "member",
+    "envoy",
+    "ambassador",
+    "cleric",
+];
+
+/// At most so many lower-case words between the article and the role word
+/// ("a former senior party spokesman").
+const ROLE_WORDS_BETWEEN: usize = 3;
+
 /// "said John Smith, a spokesman ..." and "John Smith, a spokesman, said".
 fn person_with_role_pattern() -> String {
-    let role = r"(?:an?|the)[ ](?:[a-z]+[ ]){0,3}?(?:spokesman|spokeswoman|spokesperson|analyst|official|minister|adviser|advisor|commander|researcher|scholar|professor|economist|diplomat|lawyer|journalist|expert|fellow|director|leader|member|envoy|ambassador|cleric)\b";
+    let role = format!(
+        r"(?:an?|the)[ ](?:[a-z]+[ ]){{0,{ROLE_WORDS_BETWEEN}}}?(?:{})\b",
+        ROLE_WORDS.join("|")
+    );
     format!(
         r"\bsaid[ ](?P<name>{n}),[ ]{role}|\b(?P<name2>{n}),[ ]{role}|\b(?P<name3>{n})[ ](?:is|was)[ ]{role}",
         n = name(4)
@@ -103,6 +138,70 @@ fn person_with_role_pattern() -> String {
 
 static PERSON_WITH_ROLE: Lazy<Option<meta::Regex>> =
     Lazy::new(|| ascii_regex(&person_with_role_pattern()));
+
+/// The places among `hits` of the key words of the patterns behind `gate`
+/// where the text around lets them match (see [`may_end_role`]).
+fn gated_hits<'h>(
+    bytes: &'h [u8],
+    hits: &'h [(usize, u8)],
+    gate: u8,
+) -> impl Iterator<Item = usize> + 'h {
+    hits.iter()
+        .filter(move |&&(at, bits)| {
+            bits & gate != 0 && (gate != GATE_ROLES || may_end_role(bytes, at))
+        })
+        .map(|&(at, _)| at)
+}
+
+/// Whether a match of [`person_with_role_pattern`] can end with a role word
+/// beginning at `at` in `bytes`: the whole word there is a role word with a
+/// word boundary after it, and before it come "a ", "an " or "the ", at most
+/// [`ROLE_WORDS_BETWEEN`] lower-case words, and ", " or " is " or " was ", as
+/// in every branch of the pattern. Most role words in news ("officials
+/// said", "the director of", "a member of") have no such context: their
+/// text is not searched at all.
+fn may_end_role(bytes: &[u8], at: usize) -> bool {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let whole_role = ROLE_WORDS.iter().any(|word| {
+        rest.starts_with(word.as_bytes())
+            && !rest
+                .get(word.len())
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    });
+    if !whole_role {
+        return false;
+    }
+    // `end` is where the article's space ends: back over the lower-case
+    // words one at a time, asking each time whether the article is there.
+    let mut end = at;
+    for _ in 0..=ROLE_WORDS_BETWEEN {
+        let before = bytes.get(..end).unwrap_or_default();
+        let article = ["a ", "an ", "the "]
+            .iter()
+            .find_map(|a| before.strip_suffix(a.as_bytes()));
+        if article.is_some_and(|lead| {
+            [&b", "[..], b" is ", b" was "]
+                .iter()
+                .any(|l| lead.ends_with(l))
+        }) {
+            return true;
+        }
+        // One "[a-z]+ " further back, or no match.
+        let Some(word) = before.strip_suffix(b" ") else {
+            return false;
+        };
+        let letters = word
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        if letters == 0 {
+            return false;
+        }
+        end -= letters + 1;
+    }
+    false
+}
 
 /// How many spaces a match of a gated pattern holds before the key word it
 /// holds and after it, at most (a test derives them from the patterns):
@@ -612,12 +711,9 @@ pub(crate) fn discover(
             source: Source::Rule,
         });
     };
-    // Where the key words of the patterns behind `gate` are.
-    let gated = |gate: u8| {
-        hits.iter()
-            .filter(move |&&(_, bits)| bits & gate != 0)
-            .map(|&(at, _)| at)
-    };
+    // Where the key words of the patterns behind `gate` are, where their
+    // context lets the patterns match.
+    let gated = |gate: u8| gated_hits(text.as_bytes(), hits, gate);
     if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
         let titles: Vec<usize> = gated(GATE_TITLES).collect();
         for (s, e) in anchored_names(text, &titles, TITLE_LEAD, re) {
@@ -1270,8 +1366,7 @@ mod tests {
             let re = ascii_regex(&pattern).expect("builds");
             for text in texts {
                 let hits = key_words(text);
-                let gated = hits.iter().filter(|h| h.1 & bit != 0).map(|h| h.0);
-                let spans = near_key_words(text, gated, spaces);
+                let spans = near_key_words(text, gated_hits(text.as_bytes(), &hits, bit), spaces);
                 assert_eq!(
                     names_in(text, &spans, &re, &groups),
                     whole_search(&re, text, &groups),
@@ -1282,11 +1377,74 @@ mod tests {
             let tighter = (spaces.0.saturating_sub(1), spaces.1.saturating_sub(1));
             let lost = texts.iter().any(|text| {
                 let hits = key_words(text);
-                let gated = hits.iter().filter(|h| h.1 & bit != 0).map(|h| h.0);
+                let gated = gated_hits(text.as_bytes(), &hits, bit);
                 let spans = near_key_words(text, gated, tighter);
                 names_in(text, &spans, &re, &groups) != whole_search(&re, text, &groups)
             });
             assert!(lost, "no text needs all the spaces of {pattern}");
+        }
+    }
+
+    #[test]
+    fn role_words_are_searched_around_only_in_the_context_the_pattern_needs() {
+        let re = ascii_regex(&person_with_role_pattern()).expect("builds");
+        let groups = ["name", "name2", "name3"];
+        let role_hit = |text: &str| {
+            let hits = key_words(text);
+            let all: Vec<usize> = hits
+                .iter()
+                .filter(|h| h.1 & GATE_ROLES != 0)
+                .map(|h| h.0)
+                .collect();
+            let kept: Vec<usize> = gated_hits(text.as_bytes(), &hits, GATE_ROLES).collect();
+            (all, kept)
+        };
+        // Every way the pattern can end: each lead, article, number of
+        // words between and role word, before what may follow a word.
+        let mut matched = 0;
+        for lead in [
+            "Ali Hassan, ",
+            "said Ali Hassan, ",
+            "Ali Hassan is ",
+            "Ali Hassan was ",
+        ] {
+            for article in ["a", "an", "the"] {
+                for between in ["", "senior ", "former top ", "a former top "] {
+                    for role in ROLE_WORDS {
+                        for after in ["", ".", " said", "'s", "\u{e9}"] {
+                            let text = format!("{lead}{article} {between}{role}{after}");
+                            let (all, kept) = role_hit(&text);
+                            assert_eq!(kept, all, "{text:?}");
+                            assert_eq!(kept.len(), 1, "{text:?}");
+                            let found = whole_search(&re, &text, &groups);
+                            assert_eq!(found.len(), 1, "{text:?}");
+                            matched += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(matched > 5_000, "{matched}");
+        // Role words the pattern cannot end with: run on, with no article,
+        // or with the article not after a comma, "is" or "was", or too far.
+        for text in [
+            "officials said",
+            "the directors met",
+            "Ali Hassan, a leader_x",
+            "Ali Hassan, member",
+            "Ali Hassan and a spokesman",
+            "Ali Hassan, a very old and tired analyst",
+            "Ali Hassan, a  spokesman",
+            "Ali Hassan, a Senior spokesman",
+            "Ali Hassan isa spokesman",
+            "Ali Hassan,a spokesman",
+            "a spokesman",
+            "spokesman",
+        ] {
+            let (all, kept) = role_hit(text);
+            assert_eq!(all.len(), 1, "{text:?}");
+            assert_eq!(kept, [], "{text:?}");
+            assert_eq!(whole_search(&re, text, &groups), [], "{text:?}");
         }
     }
 
