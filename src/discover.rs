@@ -88,9 +88,114 @@ fn person_after_title_pattern() -> String {
 static PERSON_AFTER_TITLE: Lazy<Option<meta::Regex>> =
     Lazy::new(|| ascii_regex(&person_after_title_pattern()));
 
-/// How far before one of its key words a title can begin: "Deputy Prime "
-/// before "Minister". A test derives it from the titles.
+/// Every title of [`TITLES`] split at each of its key words that begins a
+/// word in it: what comes before the key word ("Deputy Prime ") and the
+/// title from the key word on ("Minister"; "Secretary of State"; "General"
+/// of "Secretary-General"), sorted by the latter. A match after a title
+/// begins where the text holds one of the former before a key word the
+/// tagger found and goes on with the latter, a space and a name: only such
+/// places are tried. `None` if the titles could not be spelled out, when
+/// every word start near a key word is tried.
+static TITLE_PARTS: Lazy<Option<Vec<TitlePart>>> = Lazy::new(|| {
+    let mut parts = Vec::new();
+    for title in title_literals()? {
+        for at in (0..title.len()).filter(|&at| begins_word(&title, at)) {
+            let is_key = KEY_WORDS.iter().any(|&(word, bits)| {
+                bits & GATE_TITLES != 0 && title[at..].starts_with(word.as_bytes())
+            });
+            if is_key {
+                parts.push((title[..at].into(), title[at..].into()));
+            }
+        }
+    }
+    parts.sort_unstable_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+    Some(parts)
+});
+
+/// A title split at a key word: what comes before the key word, and the
+/// title from it on.
+type TitlePart = (Box<[u8]>, Box<[u8]>);
+
+/// How far before one of its key words a title may begin when the titles
+/// could not be spelled out ("Deputy Prime " before "Minister").
 const TITLE_LEAD: usize = 13;
+
+/// The titles [`TITLES`] matches, each spelled out; `None` if that fails.
+fn title_literals() -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .build()
+        .parse(TITLES)
+        .ok()?;
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_class(4)
+        .limit_total(10_000)
+        .extract(&hir);
+    let literals = seq.literals()?;
+    literals
+        .iter()
+        .map(|literal| literal.is_exact().then(|| literal.as_bytes().to_vec()))
+        .collect()
+}
+
+/// Whether a name of [`name`] may begin `rest`: with a capital, or with
+/// lower-case letters and a hyphen (a glued particle, "al-").
+fn may_begin_name(rest: &[u8]) -> bool {
+    match rest.first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_lowercase() => {
+            let letters = rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            rest.get(letters) == Some(&b'-')
+        }
+        _ => false,
+    }
+}
+
+/// The places where a match of [`person_after_title_pattern`] may begin,
+/// in text order, given the places of its key words: see [`TITLE_PARTS`].
+fn title_starts(bytes: &[u8], hits: &[usize]) -> Vec<usize> {
+    title_starts_by(TITLE_PARTS.as_deref(), bytes, hits)
+}
+
+/// [`title_starts`] with the titles split as `parts`, or without them.
+fn title_starts_by(parts: Option<&[TitlePart]>, bytes: &[u8], hits: &[usize]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let Some(parts) = parts else {
+        for &at in hits {
+            starts.extend((at.saturating_sub(TITLE_LEAD)..=at).filter(|&s| begins_word(bytes, s)));
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        return starts;
+    };
+    for &at in hits {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let before = bytes.get(..at).unwrap_or_default();
+        let Some(&first) = rest.first() else {
+            continue;
+        };
+        let from = parts.partition_point(|(_, title)| title.first() < Some(&first));
+        for (lead, title) in parts[from..]
+            .iter()
+            .take_while(|(_, title)| title.first() == Some(&first))
+        {
+            let after = rest.get(title.len()..).unwrap_or_default();
+            if rest.starts_with(title)
+                && after.first() == Some(&b' ')
+                && may_begin_name(&after[1..])
+                && before.ends_with(lead)
+                && begins_word(bytes, at - lead.len())
+            {
+                starts.push(at - lead.len());
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
 
 /// The role words of [`person_with_role_pattern`].
 const ROLE_WORDS: &[&str] = &[
@@ -408,47 +513,33 @@ fn begins_word(bytes: &[u8], at: usize) -> bool {
             .is_some_and(|b| !b.is_ascii_alphanumeric())
 }
 
-/// The spans of group `name` in the matches of `re`, a pattern that begins
-/// at a word start at most `lead` bytes before one of its key words (at
-/// `hits`, in text order), in text order. The pattern is tried, anchored,
-/// at each word start that near a key word and not inside an earlier
-/// match: every match begins at one of them, so this finds what a search
-/// over the whole text would, without reading the text between.
-fn anchored_names(
-    text: &str,
-    hits: &[usize],
-    lead: usize,
-    re: &meta::Regex,
-) -> Vec<(usize, usize)> {
+/// The spans of group `name` in the matches of `re` anchored at `starts`
+/// (in text order) that do not begin inside an earlier match, in text
+/// order. Every match of a search over the whole text begins at one of
+/// them ([`title_starts`]), so this finds what such a search would, without
+/// reading the text between.
+fn anchored_names(text: &str, starts: &[usize], re: &meta::Regex) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut names = Vec::new();
-    if hits.is_empty() {
+    if starts.is_empty() {
         // Most documents: no captures to allocate.
         return names;
     }
     let mut caps = re.create_captures();
-    // Where the next match may begin: past the last match and past the
-    // starts already tried.
+    // Where the next match may begin: past the last match.
     let mut next = 0;
-    for &at in hits {
-        let mut start = at.saturating_sub(lead).max(next);
-        while start <= at {
-            if begins_word(bytes, start) && bytes[start].is_ascii_alphabetic() {
-                let input = Input::new(text)
-                    .span(start..text.len())
-                    .anchored(Anchored::Yes);
-                re.search_captures(&input, &mut caps);
-                if let (Some(found), Some(name)) =
-                    (caps.get_match(), caps.get_group_by_name("name"))
-                {
-                    names.push((name.start, name.end));
-                    start = found.end();
-                    continue;
-                }
-            }
-            start += 1;
+    for &start in starts {
+        if start < next || !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
         }
-        next = start.max(at + 1);
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        re.search_captures(&input, &mut caps);
+        if let (Some(found), Some(name)) = (caps.get_match(), caps.get_group_by_name("name")) {
+            names.push((name.start, name.end));
+            next = found.end();
+        }
     }
     names
 }
@@ -716,7 +807,8 @@ pub(crate) fn discover(
     let gated = |gate: u8| gated_hits(text.as_bytes(), hits, gate);
     if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
         let titles: Vec<usize> = gated(GATE_TITLES).collect();
-        for (s, e) in anchored_names(text, &titles, TITLE_LEAD, re) {
+        let starts = title_starts(text.as_bytes(), &titles);
+        for (s, e) in anchored_names(text, &starts, re) {
             let (s, e) = trim_name(text, s, e);
             add(s, e, EntityType::Person, &mut found);
         }
@@ -1027,6 +1119,66 @@ mod tests {
         assert_eq!(lead, Some(TITLE_LEAD));
     }
 
+    #[test]
+    fn titles_are_spelled_out_and_split_at_their_key_words() {
+        let parts = TITLE_PARTS.as_ref().expect("the titles spell out");
+        let titles = title_literals().expect("the titles spell out");
+        assert!(titles.len() > 80, "{}", titles.len());
+        for title in &titles {
+            // Each title, split at each key word in it.
+            let splits = parts
+                .iter()
+                .filter(|(lead, rest)| [&lead[..], &rest[..]].concat() == *title)
+                .count();
+            assert!(splits >= 1, "{:?}", String::from_utf8_lossy(title));
+        }
+        let split = |lead: &str, rest: &str| {
+            parts
+                .iter()
+                .any(|(l, r)| **l == *lead.as_bytes() && **r == *rest.as_bytes())
+        };
+        assert!(split("Deputy Prime ", "Minister"));
+        assert!(split("", "Secretary of State"));
+        assert!(split("Secretary-", "General"));
+        assert!(split("Lt. ", "Gen."));
+        assert!(split("Defense ", "Minister") && split("Defence ", "Minister"));
+        // Only where a title goes on with a space and what may begin a name.
+        let starts = |text: &str| title_starts(text.as_bytes(), &title_hits(text));
+        assert_eq!(starts("President Ali"), [0]);
+        assert_eq!(starts("the Deputy Prime Minister al-Kadhimi"), [4, 11, 17]);
+        assert_eq!(starts("Prime Minister Ali"), [0, 6]);
+        assert_eq!(starts("Secretary of State John"), [0]);
+        assert_eq!(starts("President said"), [] as [usize; 0]);
+        assert_eq!(starts("President, Ali"), [] as [usize; 0]);
+        assert_eq!(starts("President  Ali"), [] as [usize; 0]);
+        assert_eq!(starts("Presidents Ali"), [] as [usize; 0]);
+        assert_eq!(starts("Secretary of Ali"), [] as [usize; 0]);
+        assert_eq!(starts("xDeputy Prime Minister Ali"), [8, 14]);
+    }
+
+    #[test]
+    fn names_begin_as_may_begin_name_says() {
+        let re = ascii_regex(&format!("^(?:{})", name(1))).expect("builds");
+        for text in [
+            "Ali",
+            "al-Kadhimi",
+            "bint-Ali",
+            "R.",
+            "ali",
+            "al Kadhimi",
+            "-Ali",
+            "'Ali",
+            "1st",
+            "",
+        ] {
+            assert_eq!(
+                may_begin_name(text.as_bytes()),
+                re.is_match(text),
+                "{text:?}"
+            );
+        }
+    }
+
     /// The spans of group `name` (or the first present of `names`) in the
     /// matches of a search of `re` over the whole of `text`.
     fn whole_search(re: &meta::Regex, text: &str, names: &[&str]) -> Vec<(usize, usize)> {
@@ -1063,20 +1215,26 @@ mod tests {
             "é Mr. Émile Mr. Z militia leader Abu Bakr",
             "",
         ] {
-            assert_eq!(
-                anchored_names(text, &title_hits(text), TITLE_LEAD, &anchored),
-                whole_search(&anchored, text, &["name"]),
-                "{text:?}"
-            );
+            for parts in [TITLE_PARTS.as_deref(), None] {
+                let starts = title_starts_by(parts, text.as_bytes(), &title_hits(text));
+                assert_eq!(
+                    anchored_names(text, &starts, &anchored),
+                    whole_search(&anchored, text, &["name"]),
+                    "{text:?}"
+                );
+            }
         }
         // Every title before a name, after words that begin none.
         let titles = literals(&pattern, regex_syntax::hir::literal::ExtractKind::Prefix);
         assert!(titles.len() > 50);
         for title in titles {
             let text = format!("The aide said {title}Ali Hassan met the former {title}Omar Said.");
-            let found = anchored_names(&text, &title_hits(&text), TITLE_LEAD, &anchored);
-            assert_eq!(found.len(), 2, "{text:?}");
-            assert_eq!(found, whole_search(&anchored, &text, &["name"]), "{text:?}");
+            for parts in [TITLE_PARTS.as_deref(), None] {
+                let starts = title_starts_by(parts, text.as_bytes(), &title_hits(&text));
+                let found = anchored_names(&text, &starts, &anchored);
+                assert_eq!(found.len(), 2, "{text:?}");
+                assert_eq!(found, whole_search(&anchored, &text, &["name"]), "{text:?}");
+            }
         }
         let text = "analyst Ali Hassan, the city of Mosul, Diyala province, a spokesman";
         assert_eq!(names(text)[0], ("Ali Hassan", "PERSON".into()));
