@@ -268,7 +268,9 @@ fn gated_hits<'h>(
 fn may_end_role(bytes: &[u8], at: usize) -> bool {
     let rest = bytes.get(at..).unwrap_or_default();
     let whole_role = ROLE_WORDS.iter().any(|word| {
-        rest.starts_with(word.as_bytes())
+        // The first byte alone turns most of the list away.
+        rest.first() == word.as_bytes().first()
+            && rest.starts_with(word.as_bytes())
             && !rest
                 .get(word.len())
                 .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
