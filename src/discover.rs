@@ -506,7 +506,7 @@ fn key_words(text: &str) -> Vec<(usize, u8)> {
 
 /// Whether a word begins at `at` as title starts are told: at the start, or
 /// after a byte that is no ASCII letter or digit (where `\b` holds before a
-/// letter). [`anchored_names`] tries starts there; it must hold wherever a
+/// letter). [`title_starts`] gives starts only there; it must hold wherever a
 /// pattern can match.
 fn begins_word(bytes: &[u8], at: usize) -> bool {
     at == 0
