@@ -48,9 +48,9 @@ pub(crate) struct Found {
 /// The patterns run on the document's matching view (see the `text` module),
 /// where diacritics, curly apostrophes, dashes and odd spaces are already
 /// folded to ASCII: ASCII classes keep their automata small and fast. They
-/// are searched for only near their key words (see [`anchored_names`] and
-/// [`near_key_words`]), over spans of the text, whose look-around sees the
-/// text beyond them.
+/// are searched for only near their key words (see [`names_after_titles`]
+/// and [`near_key_words`]), over spans of the text, whose look-around sees
+/// the text beyond them.
 fn ascii_regex(pattern: &str) -> Option<meta::Regex> {
     let hir = regex_syntax::ParserBuilder::new()
         .unicode(false)
@@ -80,45 +80,55 @@ fn name(max_words: usize) -> String {
 /// Titles and roles written before a person's name.
 const TITLES: &str = r"(?:President|Vice President|Prime Minister|Deputy Prime Minister|(?:Foreign|Defen[cs]e|Interior|Finance|Oil|Health|Justice|Trade|Economy|Energy|Education|Information) Minister|Minister|Secretary of State|Secretary-General|Secretary General|Secretary|Chancellor|Premier|King|Queen|Prince|Crown Prince|Emir|Sultan|Pope|Grand Ayatollah|Ayatollah|Sheikh|Imam|Cardinal|Archbishop|Bishop|Rabbi|Gen\.|General|Lt\. Gen\.|Maj\. Gen\.|Brig\. Gen\.|Lt\. Col\.|Col\.|Maj\.|Capt\.|Sgt\.|Adm\.|Cmdr\.|Field Marshal|Marshal|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Mayor|Speaker|Ambassador|Judge|Justice|analyst|spokesman|spokeswoman|spokesperson|commander|ambassador|envoy|cleric|journalist|lawmaker|activist|researcher|economist|professor|militia leader|opposition leader)";
 
-/// "Prime Minister Mustafa al-Kadhimi", "analyst Hisham al-Hashimi".
+/// "Prime Minister Mustafa al-Kadhimi", "analyst Hisham al-Hashimi": the
+/// pattern whose `name` group [`names_after_titles`] finds, in two parts
+/// (the titles spelled out, the name a pattern of its own); the tests hold
+/// it to a search of this one over the whole text.
+#[cfg(test)]
 fn person_after_title_pattern() -> String {
     format!(r"\b{TITLES}[ ](?P<name>{})", name(4))
 }
 
-static PERSON_AFTER_TITLE: Lazy<Option<meta::Regex>> =
-    Lazy::new(|| ascii_regex(&person_after_title_pattern()));
+/// The name after a title, searched for anchored where a title and a space
+/// end: see [`names_after_titles`].
+static NAME_AFTER_TITLE: Lazy<Option<meta::Regex>> = Lazy::new(|| ascii_regex(&name(4)));
 
 /// Every title of [`TITLES`] split at each of its key words that begins a
-/// word in it: what comes before the key word ("Deputy Prime ") and the
-/// title from the key word on ("Minister"; "Secretary of State"; "General"
-/// of "Secretary-General"), sorted by the latter. A match after a title
-/// begins where the text holds one of the former before a key word the
-/// tagger found and goes on with the latter, a space and a name: only such
-/// places are tried. `None` if the titles could not be spelled out, when
-/// every word start near a key word is tried.
+/// word in it (see [`TitlePart`]), sorted by the title from the key word
+/// on. `None` if the titles could not be spelled out, when no name is found
+/// after a title (as when a pattern fails to build; a test makes sure they
+/// do).
 static TITLE_PARTS: Lazy<Option<Vec<TitlePart>>> = Lazy::new(|| {
     let mut parts = Vec::new();
-    for title in title_literals()? {
+    for (rank, title) in title_literals()?.into_iter().enumerate() {
         for at in (0..title.len()).filter(|&at| begins_word(&title, at)) {
             let is_key = KEY_WORDS.iter().any(|&(word, bits)| {
                 bits & GATE_TITLES != 0 && title[at..].starts_with(word.as_bytes())
             });
             if is_key {
-                parts.push((title[..at].into(), title[at..].into()));
+                parts.push(TitlePart {
+                    lead: title[..at].into(),
+                    rest: title[at..].into(),
+                    rank: rank as u32,
+                });
             }
         }
     }
-    parts.sort_unstable_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+    parts.sort_unstable_by(|a, b| (&a.rest, &a.lead).cmp(&(&b.rest, &b.lead)));
     Some(parts)
 });
 
-/// A title split at a key word: what comes before the key word, and the
-/// title from it on.
-type TitlePart = (Box<[u8]>, Box<[u8]>);
-
-/// How far before one of its key words a title may begin when the titles
-/// could not be spelled out ("Deputy Prime " before "Minister").
-const TITLE_LEAD: usize = 13;
+/// A title split at a key word in it: what comes before the key word
+/// ("Deputy Prime "), the title from it on ("Minister"; "Secretary of
+/// State"; "General" of "Secretary-General"), and the title's place in the
+/// pattern's alternation, which prefers earlier titles ("Justice Minister"
+/// before "Justice").
+#[derive(Debug)]
+struct TitlePart {
+    lead: Box<[u8]>,
+    rest: Box<[u8]>,
+    rank: u32,
+}
 
 /// The titles [`TITLES`] matches, each spelled out; `None` if that fails.
 fn title_literals() -> Option<Vec<Vec<u8>>> {
@@ -153,48 +163,68 @@ fn may_begin_name(rest: &[u8]) -> bool {
     }
 }
 
-/// The places where a match of [`person_after_title_pattern`] may begin,
-/// in text order, given the places of its key words: see [`TITLE_PARTS`].
-fn title_starts(bytes: &[u8], hits: &[usize]) -> Vec<usize> {
-    title_starts_by(TITLE_PARTS.as_deref(), bytes, hits)
-}
-
-/// [`title_starts`] with the titles split as `parts`, or without them.
-fn title_starts_by(parts: Option<&[TitlePart]>, bytes: &[u8], hits: &[usize]) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let Some(parts) = parts else {
-        for &at in hits {
-            starts.extend((at.saturating_sub(TITLE_LEAD)..=at).filter(|&s| begins_word(bytes, s)));
-        }
-        starts.sort_unstable();
-        starts.dedup();
-        return starts;
-    };
+/// Where a match of [`person_after_title_pattern`] may begin, given the
+/// places of its key words: `(start, rank, name)` for each title that the
+/// text spells at `start` through a key word the tagger found, with a
+/// space and what may begin a name after it at `name`, ordered as the
+/// pattern would try them (by start, then by the title's rank).
+fn title_tries(parts: &[TitlePart], bytes: &[u8], hits: &[usize]) -> Vec<(usize, u32, usize)> {
+    let mut tries = Vec::new();
     for &at in hits {
         let rest = bytes.get(at..).unwrap_or_default();
         let before = bytes.get(..at).unwrap_or_default();
         let Some(&first) = rest.first() else {
             continue;
         };
-        let from = parts.partition_point(|(_, title)| title.first() < Some(&first));
-        for (lead, title) in parts[from..]
+        let from = parts.partition_point(|part| part.rest.first() < Some(&first));
+        for part in parts[from..]
             .iter()
-            .take_while(|(_, title)| title.first() == Some(&first))
+            .take_while(|part| part.rest.first() == Some(&first))
         {
-            let after = rest.get(title.len()..).unwrap_or_default();
-            if rest.starts_with(title)
+            let after = rest.get(part.rest.len()..).unwrap_or_default();
+            if rest.starts_with(&part.rest)
                 && after.first() == Some(&b' ')
                 && may_begin_name(&after[1..])
-                && before.ends_with(lead)
-                && begins_word(bytes, at - lead.len())
+                && before.ends_with(&part.lead)
+                && begins_word(bytes, at - part.lead.len())
             {
-                starts.push(at - lead.len());
+                let start = at - part.lead.len();
+                tries.push((start, part.rank, at + part.rest.len() + 1));
             }
         }
     }
-    starts.sort_unstable();
-    starts.dedup();
-    starts
+    tries.sort_unstable();
+    tries.dedup();
+    tries
+}
+
+/// The names after titles in `text`, given the places of the titles' key
+/// words, as a search of [`person_after_title_pattern`] over the whole text
+/// finds them (its `name` group), in text order. Each title is tried where
+/// [`title_tries`] puts it, in the pattern's order, and the name after it
+/// is searched for anchored: the first title with a name after it wins, as
+/// in the pattern, and no title is tried inside an earlier match. No
+/// captures are needed: the name is the match of its own pattern.
+fn names_after_titles(text: &str, hits: &[usize]) -> Vec<(usize, usize)> {
+    let (Some(parts), Some(name)) = (TITLE_PARTS.as_ref(), NAME_AFTER_TITLE.as_ref()) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    // Where the next match may begin: past the last match.
+    let mut next = 0;
+    for (start, _, at) in title_tries(parts, text.as_bytes(), hits) {
+        if start < next {
+            continue;
+        }
+        let input = Input::new(text)
+            .span(at..text.len())
+            .anchored(Anchored::Yes);
+        if let Some(found) = name.search(&input) {
+            names.push((at, found.end()));
+            next = found.end();
+        }
+    }
+    names
 }
 
 /// The role words of [`person_with_role_pattern`].
@@ -506,44 +536,13 @@ fn key_words(text: &str) -> Vec<(usize, u8)> {
 
 /// Whether a word begins at `at` as title starts are told: at the start, or
 /// after a byte that is no ASCII letter or digit (where `\b` holds before a
-/// letter). [`title_starts`] gives starts only there; it must hold wherever a
+/// letter). [`title_tries`] gives starts only there; it must hold wherever a
 /// pattern can match.
 fn begins_word(bytes: &[u8], at: usize) -> bool {
     at == 0
         || bytes
             .get(at - 1)
             .is_some_and(|b| !b.is_ascii_alphanumeric())
-}
-
-/// The spans of group `name` in the matches of `re` anchored at `starts`
-/// (in text order) that do not begin inside an earlier match, in text
-/// order. Every match of a search over the whole text begins at one of
-/// them ([`title_starts`]), so this finds what such a search would, without
-/// reading the text between.
-fn anchored_names(text: &str, starts: &[usize], re: &meta::Regex) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut names = Vec::new();
-    if starts.is_empty() {
-        // Most documents: no captures to allocate.
-        return names;
-    }
-    let mut caps = re.create_captures();
-    // Where the next match may begin: past the last match.
-    let mut next = 0;
-    for &start in starts {
-        if start < next || !bytes.get(start).is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        let input = Input::new(text)
-            .span(start..text.len())
-            .anchored(Anchored::Yes);
-        re.search_captures(&input, &mut caps);
-        if let (Some(found), Some(name)) = (caps.get_match(), caps.get_group_by_name("name")) {
-            names.push((name.start, name.end));
-            next = found.end();
-        }
-    }
-    names
 }
 
 /// Which gated patterns (organisations, places, people in roles and after
@@ -815,13 +814,10 @@ pub(crate) fn discover(
     // Where the key words of the patterns behind `gate` are, where their
     // context lets the patterns match.
     let gated = |gate: u8| gated_hits(text.as_bytes(), hits, gate);
-    if let Some(re) = PERSON_AFTER_TITLE.as_ref() {
-        let titles: Vec<usize> = gated(GATE_TITLES).collect();
-        let starts = title_starts(text.as_bytes(), &titles);
-        for (s, e) in anchored_names(text, &starts, re) {
-            let (s, e) = trim_name(text, s, e);
-            add(s, e, EntityType::Person, &mut found);
-        }
+    let titles: Vec<usize> = gated(GATE_TITLES).collect();
+    for (s, e) in names_after_titles(text, &titles) {
+        let (s, e) = trim_name(text, s, e);
+        add(s, e, EntityType::Person, &mut found);
     }
     // The patterns searched for near their key words, in the order their
     // names are added: each with its key words' bit, its spaces around
@@ -1104,29 +1100,29 @@ mod tests {
     }
 
     #[test]
-    fn titles_begin_words_at_most_the_lead_before_a_title_word() {
+    fn the_patterns_titles_are_the_spelled_titles_each_with_a_key_word() {
         use regex_syntax::hir::literal::ExtractKind;
         let pattern = person_after_title_pattern();
-        // A match begins where a word does.
+        // A match begins where a word does, with a title and a space.
         assert!(pattern.starts_with(r"\b"));
-        let lead = literals(&pattern, ExtractKind::Prefix)
+        let spelled: Vec<String> = title_literals()
+            .expect("the titles spell out")
             .iter()
-            .map(|literal| {
-                assert!(literal.starts_with(|c: char| c.is_ascii_alphabetic()));
-                // The first title word that begins a word of the title, as
-                // the tagger finds key words.
-                let bytes = literal.as_bytes();
-                (0..bytes.len())
-                    .find(|&i| {
-                        begins_word(bytes, i)
-                            && KEY_WORDS.iter().any(|&(w, bits)| {
-                                bits & GATE_TITLES != 0 && literal[i..].starts_with(w)
-                            })
-                    })
-                    .unwrap_or_else(|| panic!("no title word in {literal:?}"))
-            })
-            .max();
-        assert_eq!(lead, Some(TITLE_LEAD));
+            .map(|t| format!("{} ", String::from_utf8_lossy(t)))
+            .collect();
+        assert_eq!(literals(&pattern, ExtractKind::Prefix), spelled);
+        for title in &spelled {
+            assert!(title.starts_with(|c: char| c.is_ascii_alphabetic()));
+            // A key word begins a word of it, as the tagger finds them.
+            let bytes = title.as_bytes();
+            assert!(
+                (0..bytes.len()).any(|i| begins_word(bytes, i)
+                    && KEY_WORDS.iter().any(|&(w, bits)| {
+                        bits & GATE_TITLES != 0 && title[i..].starts_with(w)
+                    })),
+                "no title word in {title:?}"
+            );
+        }
     }
 
     #[test]
@@ -1138,14 +1134,14 @@ mod tests {
             // Each title, split at each key word in it.
             let splits = parts
                 .iter()
-                .filter(|(lead, rest)| [&lead[..], &rest[..]].concat() == *title)
+                .filter(|p| [&p.lead[..], &p.rest[..]].concat() == *title)
                 .count();
             assert!(splits >= 1, "{:?}", String::from_utf8_lossy(title));
         }
         let split = |lead: &str, rest: &str| {
             parts
                 .iter()
-                .any(|(l, r)| **l == *lead.as_bytes() && **r == *rest.as_bytes())
+                .any(|p| *p.lead == *lead.as_bytes() && *p.rest == *rest.as_bytes())
         };
         assert!(split("Deputy Prime ", "Minister"));
         assert!(split("", "Secretary of State"));
@@ -1153,7 +1149,14 @@ mod tests {
         assert!(split("Lt. ", "Gen."));
         assert!(split("Defense ", "Minister") && split("Defence ", "Minister"));
         // Only where a title goes on with a space and what may begin a name.
-        let starts = |text: &str| title_starts(text.as_bytes(), &title_hits(text));
+        let starts = |text: &str| {
+            let mut starts: Vec<usize> = title_tries(parts, text.as_bytes(), &title_hits(text))
+                .iter()
+                .map(|t| t.0)
+                .collect();
+            starts.dedup();
+            starts
+        };
         assert_eq!(starts("President Ali"), [0]);
         assert_eq!(starts("the Deputy Prime Minister al-Kadhimi"), [4, 11, 17]);
         assert_eq!(starts("Prime Minister Ali"), [0, 6]);
@@ -1223,28 +1226,30 @@ mod tests {
             "In the city of Mosul, Diyala province, a spokesman said analyst Ali \
              Hassan, an official, met the Badr Party and Ministry of Oil; analyst Omar Said",
             "é Mr. Émile Mr. Z militia leader Abu Bakr",
+            // Titles that begin others, or end in others: the pattern's
+            // order decides which one a name follows.
+            "Secretary General Ali Hassan and Secretary of State John Kerry",
+            "Justice Minister Ali, Justice Omar, Prime Minister Sami and Minister Lina",
+            "Vice President Mike, President Vice President Bob, Gen. General Tom",
+            "Crown Prince Mohammed, Prince Ali, Grand Ayatollah Ali al-Sistani",
+            "Lt. Gen. Sam, Maj. Gen. Ray, Brig. Gen. Al, Lt. Col. Ed, Col. Ann",
+            "Deputy Prime Minister Fuad Hussein Prime Minister Ali",
             "",
         ] {
-            for parts in [TITLE_PARTS.as_deref(), None] {
-                let starts = title_starts_by(parts, text.as_bytes(), &title_hits(text));
-                assert_eq!(
-                    anchored_names(text, &starts, &anchored),
-                    whole_search(&anchored, text, &["name"]),
-                    "{text:?}"
-                );
-            }
+            assert_eq!(
+                names_after_titles(text, &title_hits(text)),
+                whole_search(&anchored, text, &["name"]),
+                "{text:?}"
+            );
         }
         // Every title before a name, after words that begin none.
         let titles = literals(&pattern, regex_syntax::hir::literal::ExtractKind::Prefix);
         assert!(titles.len() > 50);
         for title in titles {
             let text = format!("The aide said {title}Ali Hassan met the former {title}Omar Said.");
-            for parts in [TITLE_PARTS.as_deref(), None] {
-                let starts = title_starts_by(parts, text.as_bytes(), &title_hits(&text));
-                let found = anchored_names(&text, &starts, &anchored);
-                assert_eq!(found.len(), 2, "{text:?}");
-                assert_eq!(found, whole_search(&anchored, &text, &["name"]), "{text:?}");
-            }
+            let found = names_after_titles(&text, &title_hits(&text));
+            assert_eq!(found.len(), 2, "{text:?}");
+            assert_eq!(found, whole_search(&anchored, &text, &["name"]), "{text:?}");
         }
         let text = "analyst Ali Hassan, the city of Mosul, Diyala province, a spokesman";
         assert_eq!(names(text)[0], ("Ali Hassan", "PERSON".into()));
