@@ -52,14 +52,20 @@ pub(crate) struct Found {
 /// and [`near_key_words`]), over spans of the text, whose look-around sees
 /// the text beyond them.
 fn ascii_regex(pattern: &str) -> Option<meta::Regex> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .build()
-        .parse(pattern)
-        .ok()?;
+    let hir = ascii_hir(pattern)?;
     meta::Builder::new()
         .configure(meta::Config::new().auto_prefilter(false))
         .build_from_hir(&hir)
+        .ok()
+}
+
+/// `pattern` parsed as [`ascii_regex`] takes it (no Unicode classes): one
+/// parse for the patterns and for what is read from them (the titles).
+fn ascii_hir(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .build()
+        .parse(pattern)
         .ok()
 }
 
@@ -133,11 +139,7 @@ struct TitlePart {
 /// The titles [`TITLES`] matches, each spelled out; `None` if that fails.
 fn title_literals() -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .build()
-        .parse(TITLES)
-        .ok()?;
+    let hir = ascii_hir(TITLES)?;
     let seq = Extractor::new()
         .kind(ExtractKind::Prefix)
         .limit_class(4)
@@ -1050,11 +1052,7 @@ mod tests {
     /// (`Suffix`) with.
     fn literals(pattern: &str, kind: regex_syntax::hir::literal::ExtractKind) -> Vec<String> {
         use regex_syntax::hir::literal::Extractor;
-        let hir = regex_syntax::ParserBuilder::new()
-            .unicode(false)
-            .build()
-            .parse(pattern)
-            .expect("parses");
+        let hir = ascii_hir(pattern).expect("parses");
         // Classes wider than a letter's two cases ("[a-z]+" before a role
         // word) end a literal rather than multiply it.
         let seq = Extractor::new()
@@ -1261,11 +1259,7 @@ mod tests {
         // Word boundaries and the `name` group, nothing else: so the match
         // is the name, and the search for them needs no captures.
         for pattern in organisation_patterns() {
-            let hir = regex_syntax::ParserBuilder::new()
-                .unicode(false)
-                .build()
-                .parse(&pattern)
-                .expect("parses");
+            let hir = ascii_hir(&pattern).expect("parses");
             let HirKind::Concat(items) = hir.kind() else {
                 panic!("{pattern}");
             };
@@ -1478,11 +1472,7 @@ mod tests {
             (city_of, GATE_CITY_OF, CITY_OF_SPACES, true),
             (province, GATE_PROVINCE, PROVINCE_SPACES, false),
         ] {
-            let hir = regex_syntax::ParserBuilder::new()
-                .unicode(false)
-                .build()
-                .parse(&pattern)
-                .expect("parses");
+            let hir = ascii_hir(&pattern).expect("parses");
             // A match begins a word, as the windows' first tries assume.
             assert!(pattern.starts_with(r"\b"), "{pattern}");
             assert_eq!(max_spaces(&hir), Some(before + after), "{pattern}");
