@@ -737,15 +737,16 @@ fn is_function_word(word: &str) -> bool {
 
 /// Trims a possessive and surrounding punctuation from a found name.
 fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
-    // Most names end in none of the suffixes' last bytes: no comparing.
+    const SUFFIXES: [&str; 6] = ["'s", "’s", "'", "’", ".", ","];
+    // The suffixes are tried in turn, each once. Those before the first
+    // that ends as the name does cannot match when their turn comes, so
+    // the turns start there; most names end in a letter, which ends none.
     let last = text.as_bytes().get(..end).and_then(<[u8]>::last);
-    let suffixes = match last {
-        Some(b's' | b'\'' | b'.' | b',') => &["'s", "’s", "'", "’", ".", ","][..],
-        // The last byte of "’".
-        Some(0x99) => &["’", ".", ","][..],
-        _ => &[],
-    };
-    for &suffix in suffixes {
+    let first = SUFFIXES
+        .iter()
+        .position(|suffix| suffix.as_bytes().last() == last)
+        .unwrap_or(SUFFIXES.len());
+    for &suffix in &SUFFIXES[first..] {
         if end - start > suffix.len()
             && text[start..end].ends_with(suffix)
             && !(suffix == "." && text[start..end].len() == 2)
