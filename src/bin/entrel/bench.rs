@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use entrel::{Extractor, ExtractorBuilder};
 use serde_json::value::RawValue;
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct Corpus {
@@ -23,30 +24,72 @@ struct Measure {
     name: String,
     seconds: f64,
     entities: usize,
+    /// The median over rounds of the raw scan's time in a round over this
+    /// measure's time in the same round.
+    vs_raw: f64,
 }
 
-fn median(mut xs: Vec<Duration>) -> f64 {
-    xs.sort();
-    xs[xs.len() / 2].as_secs_f64()
+fn median(xs: Vec<Duration>) -> f64 {
+    median_f64(xs.iter().map(Duration::as_secs_f64).collect())
 }
 
-/// Runs `f` `runs` times and gives the median time and `f`'s last count.
-fn time(
-    runs: usize,
-    progress: &Option<indicatif::ProgressBar>,
-    mut f: impl FnMut() -> usize,
-) -> (f64, usize) {
-    let mut times = Vec::with_capacity(runs);
-    let mut count = 0;
-    for _ in 0..runs {
-        let start = Instant::now();
-        count = std::hint::black_box(f());
-        times.push(start.elapsed());
-        if let Some(bar) = progress {
-            bar.inc(1);
+fn median_f64(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+/// One single-threaded measure: its name and one run over the corpus,
+/// returning what it counts (matches or entities).
+type Task<'a> = (&'static str, Box<dyn FnMut() -> usize + 'a>);
+
+/// Each single-threaded task's times, round by round, and its last count.
+struct Rounds {
+    times: Vec<Vec<Duration>>,
+    counts: Vec<usize>,
+}
+
+impl Rounds {
+    fn new(tasks: usize) -> Rounds {
+        Rounds {
+            times: vec![Vec::new(); tasks],
+            counts: vec![0; tasks],
         }
     }
-    (median(times), count)
+
+    /// Runs every task once, starting with task `round` (modulo their
+    /// number), so that no task always runs first. On a shared machine
+    /// whose speed drifts, tasks timed side by side in every round see the
+    /// same machine, where tasks timed one after another in phases would
+    /// not: their ratio round by round is what holds.
+    fn run(
+        &mut self,
+        round: usize,
+        tasks: &mut [Task<'_>],
+        progress: &Option<indicatif::ProgressBar>,
+    ) {
+        for k in 0..tasks.len() {
+            let i = (round + k) % tasks.len();
+            if let Some(bar) = progress {
+                bar.set_message(tasks[i].0);
+            }
+            let start = Instant::now();
+            self.counts[i] = std::hint::black_box((tasks[i].1)());
+            self.times[i].push(start.elapsed());
+            if let Some(bar) = progress {
+                bar.inc(1);
+            }
+        }
+    }
+}
+
+/// The median over rounds of `a`'s time over `b`'s in the same round.
+fn median_ratio(a: &[Duration], b: &[Duration]) -> f64 {
+    median_f64(
+        a.iter()
+            .zip(b)
+            .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64().max(1e-12))
+            .collect(),
+    )
 }
 
 pub fn bench(
@@ -74,7 +117,7 @@ pub fn bench(
         .map_err(|e| format!("cannot build the raw scan: {e}"))?;
     let raw_build = start.elapsed();
 
-    let phases = 5 + usize::from(threads > 1);
+    let phases = 4 + usize::from(threads > 1);
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new((phases * runs) as u64);
         bar.set_style(
@@ -83,111 +126,131 @@ pub fn bench(
         );
         bar
     });
-    let say = |msg: &str| {
-        if let Some(bar) = &progress {
-            bar.set_message(msg.to_string());
-        }
-    };
-
     let docs = &corpus.docs;
-    let mut measures = Vec::new();
-    say("raw scan");
-    let (s, n) = time(runs, &progress, || {
-        docs.iter().map(|d| raw.find_iter(d).count()).sum()
-    });
-    measures.push(Measure {
-        name: "raw aho-corasick scan".into(),
-        seconds: s,
-        entities: n,
-    });
-    say("tagging");
-    let (s, n) = time(runs, &progress, || {
-        docs.iter().map(|d| extractor.tag(d).len()).sum()
-    });
-    measures.push(Measure {
-        name: "tagging".into(),
-        seconds: s,
-        entities: n,
-    });
-    say("extraction, 1 thread");
-    let (s, n) = time(runs, &progress, || {
-        docs.iter()
-            .map(|d| extractor.extract(d).entities.len())
-            .sum()
-    });
-    measures.push(Measure {
-        name: "extraction, 1 thread".into(),
-        seconds: s,
-        entities: n,
-    });
-    let one_thread = s;
     // What `entrel extract` does with each document besides extracting:
     // its output line (the ids are made beforehand, as the reader makes
     // them while the workers extract).
-    say("extraction + JSON lines");
     let ids: Vec<Box<RawValue>> = (1..=docs.len())
         .map(|i| raw_string(&i.to_string()))
         .collect();
-    let (s, n) = time(runs, &progress, || {
-        docs.iter()
-            .zip(&ids)
-            .map(|(d, id)| {
-                let result = extractor.extract(d);
-                std::hint::black_box(render_document(&result, id, &[], false));
-                result.entities.len()
-            })
-            .sum()
-    });
-    measures.push(Measure {
-        name: "extraction + JSON lines".into(),
-        seconds: s,
-        entities: n,
-    });
+    let mut tasks: Vec<Task<'_>> = vec![
+        (
+            "raw aho-corasick scan",
+            Box::new(|| docs.iter().map(|d| raw.find_iter(d).count()).sum()),
+        ),
+        (
+            "tagging",
+            Box::new(|| docs.iter().map(|d| extractor.tag(d).len()).sum()),
+        ),
+        (
+            "extraction, 1 thread",
+            Box::new(|| {
+                docs.iter()
+                    .map(|d| extractor.extract(d).entities.len())
+                    .sum()
+            }),
+        ),
+        (
+            "extraction + JSON lines",
+            Box::new(|| {
+                docs.iter()
+                    .zip(&ids)
+                    .map(|(d, id)| {
+                        let result = extractor.extract(d);
+                        std::hint::black_box(render_document(&result, id, &[], false));
+                        result.entities.len()
+                    })
+                    .sum()
+            }),
+        ),
+    ];
+    let task_names: Vec<&str> = tasks.iter().map(|(name, _)| *name).collect();
+    let mut rounds = Rounds::new(tasks.len());
+    // The threaded runs take turns with the rounds too, on one set of
+    // workers for all of them, as `entrel extract` keeps one for a whole
+    // stream (threads spawned per run would each start with cold caches:
+    // the lazy DFAs of discovery and the rules). `map_batches` asks for
+    // the next batch while the last is still out; asking waits until every
+    // document of the last is done, so that nothing else runs beside it,
+    // then runs the round's single-thread tasks while the workers idle.
+    let mut threaded: Vec<Duration> = Vec::with_capacity(runs);
+    let mut threaded_count = 0;
     if threads > 1 {
-        say("extraction, N threads");
-        // One set of workers for all the runs, each run a batch, as `entrel
-        // extract` keeps one for a whole stream: threads spawned per run
-        // would each start with cold caches (the lazy DFAs of discovery and
-        // the rules), a tenth of a run over this corpus, where the single
-        // thread pays for its caches in the first run only.
+        let done = AtomicUsize::new(0);
         let all: Vec<&String> = docs.iter().collect();
-        let mut times = Vec::with_capacity(runs);
-        let mut n = 0;
-        let mut last = Instant::now();
-        map_batches(
-            threads,
-            (0..runs).map(|_| Ok(all.clone())),
-            |d| extractor.extract(d).entities.len(),
-            |_, counts| {
-                let now = Instant::now();
-                times.push(now - last);
-                last = now;
-                n = counts.into_iter().sum();
+        let mut handed: Option<(Instant, usize)> = None;
+        let mut round = 0;
+        let batches = std::iter::from_fn(|| {
+            if let Some((start, target)) = handed.take() {
+                while done.load(Ordering::Acquire) < target {
+                    std::thread::sleep(Duration::from_micros(50));
+                }
+                threaded.push(start.elapsed());
                 if let Some(bar) = &progress {
                     bar.inc(1);
                 }
+            }
+            if round == runs {
+                return None;
+            }
+            rounds.run(round, &mut tasks, &progress);
+            round += 1;
+            if let Some(bar) = &progress {
+                bar.set_message(format!("extraction, {threads} threads"));
+            }
+            let batch = all.clone();
+            handed = Some((Instant::now(), round * docs.len()));
+            Some(Ok(batch))
+        });
+        map_batches(
+            threads,
+            batches,
+            |d| {
+                let found = extractor.extract(d).entities.len();
+                done.fetch_add(1, Ordering::Release);
+                found
+            },
+            |_, counts| {
+                threaded_count = counts.into_iter().sum();
                 Ok(())
             },
         )?;
-        let s = median(times);
+    } else {
+        for round in 0..runs {
+            rounds.run(round, &mut tasks, &progress);
+        }
+    }
+    drop(tasks);
+    let raw_times = &rounds.times[0];
+    let one_thread = &rounds.times[2];
+    let mut measures: Vec<Measure> = task_names
+        .iter()
+        .zip(rounds.times.iter().zip(&rounds.counts))
+        .map(|(name, (times, &count))| Measure {
+            name: name.to_string(),
+            seconds: median(times.clone()),
+            entities: count,
+            vs_raw: median_ratio(raw_times, times),
+        })
+        .collect();
+    let speed_up = (threads > 1).then(|| median_ratio(one_thread, &threaded));
+    if threads > 1 {
         measures.push(Measure {
             name: format!("extraction, {threads} threads"),
-            seconds: s,
-            entities: n,
+            seconds: median(threaded.clone()),
+            entities: threaded_count,
+            vs_raw: median_ratio(raw_times, &threaded),
         });
     }
-    say("relations");
-    let (_, relations) = time(1, &progress, || {
-        docs.iter()
-            .map(|d| extractor.extract(d).relations.len())
-            .sum()
-    });
+    let relations: usize = docs
+        .iter()
+        .map(|d| extractor.extract(d).relations.len())
+        .sum();
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
 
     let mb = corpus.bytes() as f64 / 1e6;
-    let raw_speed = mb / measures[0].seconds;
     let mut out = String::new();
     out.push_str(&format!(
         "corpus: {} documents, {:.1} MB of text; median of {runs} runs\n",
@@ -213,18 +276,68 @@ pub fn bench(
             speed,
             docs.len() as f64 / m.seconds,
             m.entities as f64 / m.seconds,
-            speed / raw_speed
+            m.vs_raw
         ));
     }
-    if threads > 1 {
-        if let Some(last) = measures.last() {
-            out.push_str(&format!(
-                "speed-up with {threads} threads: {:.2}x\n",
-                one_thread / last.seconds
-            ));
-        }
+    if let Some(speed_up) = speed_up {
+        out.push_str(&format!(
+            "speed-up with {threads} threads: {speed_up:.2}x\n"
+        ));
     }
     out.push_str(&format!("relations found: {relations}\n"));
-    out.push_str("(the raw scan counts matches anywhere, ASCII case-insensitive, with no word boundaries or spans)\n");
+    out.push_str("(the raw scan counts matches anywhere, ASCII case-insensitive, with no word boundaries or spans;\n");
+    out.push_str(
+        " every measure runs once in every round, and \"vs raw\" and the speed-up are medians of\n",
+    );
+    out.push_str(" the ratios round by round)\n");
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+
+    #[test]
+    fn each_round_runs_every_task_once_starting_one_further_on() {
+        let order = RefCell::new(Vec::new());
+        let task = |i: usize| -> Task<'_> {
+            (
+                "task",
+                Box::new({
+                    let order = &order;
+                    move || {
+                        order.borrow_mut().push(i);
+                        10 * i
+                    }
+                }),
+            )
+        };
+        let mut tasks = vec![task(0), task(1), task(2)];
+        let mut rounds = Rounds::new(tasks.len());
+        for round in 0..4 {
+            rounds.run(round, &mut tasks, &None);
+        }
+        drop(tasks);
+        assert_eq!(
+            order.into_inner(),
+            [0, 1, 2, 1, 2, 0, 2, 0, 1, 0, 1, 2],
+            "rounds start one task further on"
+        );
+        assert!(rounds.times.iter().all(|t| t.len() == 4));
+        assert_eq!(rounds.counts, [0, 10, 20]);
+    }
+
+    #[test]
+    fn ratios_are_taken_round_by_round() {
+        let ms = |xs: &[u64]| -> Vec<Duration> {
+            xs.iter().map(|&x| Duration::from_millis(x)).collect()
+        };
+        // The machine ran at half speed in the middle round: each ratio is
+        // 2, though the medians of each side give 100 / 40.
+        let raw = ms(&[100, 200, 100]);
+        let other = ms(&[50, 100, 40]);
+        assert_eq!(median_ratio(&raw, &other), 2.0);
+        assert_eq!(median(other), 0.05);
+    }
 }
