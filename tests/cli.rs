@@ -357,7 +357,22 @@ fn bench_reports_every_measure_beside_the_raw_scan() {
                 "{line}"
             );
         }
-        assert!(report.contains("speed-up with 2 threads: "), "{report}");
+        // The speed-up, and beside it the machine's own: two whole runs at
+        // once, sharing nothing.
+        let speed_ups: Vec<f64> = report
+            .lines()
+            .filter_map(|l| l.strip_prefix("speed-up with 2 threads: "))
+            .flat_map(|l| {
+                l.split("x")
+                    .filter_map(|f| f.rsplit(' ').next()?.parse().ok())
+            })
+            .collect();
+        assert_eq!(speed_ups.len(), 2, "{report}");
+        assert!(speed_ups.iter().all(|&s| s > 0.0), "{report}");
+        assert!(
+            report.contains("the machine's ceiling for this work"),
+            "{report}"
+        );
     }
     let relations = entrel(
         &["bench", "--runs", "1", "examples/data/sample-article.txt"],
