@@ -374,6 +374,13 @@ fn bench_reports_every_measure_beside_the_raw_scan() {
             "{report}"
         );
     }
+    // No text at all: an error, not a table of noise.
+    let empty = dir.join("empty.jsonl");
+    std::fs::write(&empty, "").expect("written");
+    let out = entrel(&["bench", empty.to_str().expect("utf-8 path")], b"");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing to measure"), "{err}");
     let relations = entrel(
         &["bench", "--runs", "1", "examples/data/sample-article.txt"],
         b"",

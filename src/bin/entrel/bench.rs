@@ -108,6 +108,10 @@ pub fn bench(
     runs: usize,
 ) -> Result<String, String> {
     let runs = runs.max(1);
+    // Speeds and their ratios over no text would be noise divided by noise.
+    if corpus.bytes() == 0 {
+        return Err("nothing to measure: the corpus holds no text".to_string());
+    }
     let start = Instant::now();
     let extractor: Extractor = builder.build().map_err(|e| e.to_string())?;
     let build_time = start.elapsed();
