@@ -49,6 +49,22 @@ pub(crate) fn may_equal(block: u64, b: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
+/// Where the first 32-byte chunk at or after `from` (in steps of 32) that
+/// holds a byte `may_stop` accepts begins, or where fewer than 32 bytes are
+/// left. `may_stop` is asked of every byte of a chunk, with no branch on
+/// its answers, so that the compiler compares the chunk as vectors.
+#[inline]
+pub(crate) fn skip_chunks(bytes: &[u8], from: usize, may_stop: impl Fn(u8) -> bool) -> usize {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<32>()) {
+        if chunk.iter().fold(false, |any, &b| any | may_stop(b)) {
+            break;
+        }
+        at += 32;
+    }
+    at
+}
+
 /// The first byte at or after `from` that `marked` accepts. `flags` gives
 /// for a block the high bit of at least every byte `marked` would accept
 /// (of others too, if that is cheaper: each flagged byte is then asked),
