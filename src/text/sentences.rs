@@ -170,13 +170,13 @@ static BYTE_CLASS: [u8; 256] = {
 /// The position of the first byte at or after `from` whose class is not
 /// [`SKIP`].
 ///
-/// Eight bytes at a time, a word is skipped when it holds none of `.` `!` `?`,
-/// no byte below 0x0E (`\n`, `\r`, and tabs and other controls, which
-/// `is_candidate_byte` turns away) and no byte above 0x7F; only words that
-/// might hold a candidate are looked at byte by byte.
+/// Thirty-two and then eight bytes at a time, a stretch is skipped when it
+/// holds none of `.` `!` `?`, no byte below 0x0E (`\n`, `\r`, and tabs and
+/// other controls, which `is_candidate_byte` turns away) and no byte above
+/// 0x7F; only words that might hold a candidate are looked at byte by byte.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    // Thirty-two bytes at a time first, in a form the compiler turns into
-    // vector compares: most stretches of that length hold no candidate.
+    // The same test of each byte, in a form the compiler turns into vector
+    // compares: most stretches of 32 bytes hold no candidate.
     let from = skip_chunks(bytes, from, |b| {
         (b == b'.') | (b == b'!') | (b == b'?') | !(0x0E..0x80).contains(&b)
     });

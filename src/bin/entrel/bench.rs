@@ -181,7 +181,6 @@ pub fn bench(
             }),
         ),
     ];
-    let task_names: Vec<&str> = tasks.iter().map(|(name, _)| *name).collect();
     let mut rounds = Rounds::new(tasks.len());
     // The threaded runs take turns with the rounds too, on one set of
     // workers for all of them, as `entrel extract` keeps one for a whole
@@ -250,11 +249,9 @@ pub fn bench(
                 // Counted on the way out, even should extraction ever panic
                 // (`map_batches` reports that), so that no wait is endless.
                 let _done = CountOnDrop(&done);
-                let found: usize = docs
-                    .iter()
+                docs.iter()
                     .map(|d| extractor.extract(d).entities.len())
-                    .sum();
-                found
+                    .sum::<usize>()
             },
             |_, counts| {
                 if batches_in % 2 == 0 {
@@ -269,13 +266,12 @@ pub fn bench(
             rounds.run(round, &mut tasks, &progress);
         }
     }
-    drop(tasks);
     let raw_times = &rounds.times[RAW];
     let one_thread = &rounds.times[ONE_THREAD];
-    let mut measures: Vec<Measure> = task_names
+    let mut measures: Vec<Measure> = tasks
         .iter()
         .zip(rounds.times.iter().zip(&rounds.counts))
-        .map(|(name, (times, &count))| Measure {
+        .map(|((name, _), (times, &count))| Measure {
             name: name.to_string(),
             seconds: median(times.clone()),
             entities: count,
