@@ -48,57 +48,90 @@ fn fold(c: char) -> Fold {
 }
 
 /// True where the fast path of [`Normalized::new`] must stop: any non-ASCII
-/// byte, the backtick, white space other than a single space.
+/// byte, the backtick, white space other than a single space or a line
+/// break standing alone (which becomes a space of the same length).
 #[inline]
 fn needs_folding(b: u8, next: Option<u8>) -> bool {
     if SPECIAL[b as usize] == 0 {
         return false;
     }
-    b != b' ' || next.is_some_and(|n| SPECIAL[n as usize] != 0 && n != b'`')
+    match b {
+        b' ' => next.is_some_and(|n| SPECIAL[n as usize] != 0 && n != b'`'),
+        // A line break before a space or any byte that needs a look is part
+        // of a longer run, or of a change the general path makes. (One
+        // after white space never gets here: that white space stops first.)
+        b'\n' => !next.is_some_and(is_plain),
+        _ => true,
+    }
 }
 
-/// The end of the run of whole eight-byte blocks from `at` in which no
-/// byte needs folding: no byte outside printable ASCII, no backtick, no two
-/// spaces in a row, and no space at the end of a block before one that
-/// needs a look. News text is mostly such blocks; the caller finishes the
-/// run a byte at a time.
+/// A byte that needs no folding and is not white space: what may follow a
+/// lone line break in a clean run.
 #[inline]
-fn clean_prefix(bytes: &[u8], mut at: usize) -> usize {
+fn is_plain(b: u8) -> bool {
+    (0x21..0x80).contains(&b) & (b != b'`')
+}
+
+/// The high bit of each byte of `block` equal to `b`, and of no other.
+#[inline]
+fn equal_bytes(block: u64, b: u8) -> u64 {
+    let x = block ^ (ONES * u64::from(b));
+    // A byte's high bit is set after this sum when any of its bits are.
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// The high bit of each byte of `block` that is not [`is_plain`], and
+/// perhaps of some after one below 0x21 that a borrow reaches (see
+/// `may_equal`): those only end a run early.
+#[inline]
+fn not_plain(block: u64) -> u64 {
+    (block | block.wrapping_sub(ONES * 0x21)) & HIGH | may_equal(block, b'`')
+}
+
+/// The end of the run of whole blocks from `at` in which no byte needs
+/// folding (see [`needs_folding`]), and whether the run holds a line break.
+/// News text is mostly such blocks, and hard-wrapped text has a lone line
+/// break every line; the caller finishes the run a byte at a time.
+///
+/// A byte that is not plain stops the run unless it is a space or a line
+/// break before a plain byte: a space before a backtick stops it too,
+/// which the byte test passes on to the backtick.
+#[inline]
+fn clean_prefix(bytes: &[u8], mut at: usize) -> (usize, bool) {
+    let mut line_breaks = false;
     // Thirty-two bytes at a time first, each compared with the next, with
-    // no branch per byte so that the compiler compares them as vectors: a
-    // chunk passes only where the blocks below would all pass (a space
-    // before a backtick stops it too, which they would pass on to the next
-    // block's test).
+    // no branch per byte so that the compiler compares them as vectors.
+    // (As a signed number, a byte is below 0x21 when it is a control, a
+    // space, or not ASCII: one compare.)
     while let Some(window) = bytes.get(at..).and_then(|rest| rest.first_chunk::<33>()) {
-        let stop = (0..32).fold(false, |any, k| {
+        let found = (0..32).fold(0u8, |found, k| {
             let (b, next) = (window[k], window[k + 1]);
-            let odd = |b: u8| !(0x20..0x80).contains(&b) | (b == b'`');
-            any | odd(b) | ((b == b' ') & (odd(next) | (next == b' ')))
+            let odd = |b: u8| ((b as i8) < 0x21) | (b == b'`');
+            let stop = odd(b) & (odd(next) | ((b != b' ') & (b != b'\n')));
+            found | u8::from(stop) | u8::from(b == b'\n') << 1
         });
-        if stop {
+        if found & 1 != 0 {
             break;
         }
+        line_breaks |= found != 0;
         at += 32;
     }
-    while let Some(block) = bytes.get(at..at + 8) {
+    // Then eight at a time, each block with the eight bytes after its first.
+    while let (Some(block), Some(after)) = (bytes.get(at..at + 8), bytes.get(at + 1..at + 9)) {
         let mut word = [0u8; 8];
         word.copy_from_slice(block);
         let w = u64::from_le_bytes(word);
-        // Any byte >= 0x80 or < 0x20 (control characters, tab, line breaks).
-        let odd = (w | w.wrapping_sub(ONES * 0x20)) & HIGH;
-        // A lane flagged after a true one (see `may_equal`) only ends the
-        // run early: the bytes are looked at one by one from there.
-        let backtick = may_equal(w, b'`');
-        let spaces = may_equal(w, b' ');
-        let double_space = spaces & (spaces >> 8);
-        if odd | backtick | double_space != 0
-            || (spaces >> 63 != 0 && needs_folding(b' ', bytes.get(at + 8).copied()))
-        {
+        word.copy_from_slice(after);
+        let next = u64::from_le_bytes(word);
+        let breaks = equal_bytes(w, b'\n');
+        let passing = equal_bytes(w, b' ') | breaks;
+        if not_plain(w) & (not_plain(next) | !passing) != 0 {
             break;
         }
+        line_breaks |= breaks != 0;
         at += 8;
     }
-    at
+    (at, line_breaks)
 }
 
 /// The end of the run of ASCII white space at `at`, if one starts there and
@@ -201,50 +234,76 @@ impl Normalized {
     /// Makes `self` the matching view of `original`, reusing its buffers.
     fn fill<const BLOCKS: bool>(&mut self, original: &str) {
         let bytes = original.as_bytes();
-        let Normalized { text, checkpoints } = self;
-        text.clear();
+        // Built as bytes, so that the lone line breaks of a copied run can
+        // become spaces in place; checked as UTF-8 once at the end (every
+        // piece pushed is whole characters).
+        let mut out = std::mem::take(&mut self.text).into_bytes();
+        out.clear();
+        out.reserve(original.len());
+        let checkpoints = &mut self.checkpoints;
         checkpoints.clear();
-        text.reserve(original.len());
         let mut i = 0;
         while i < bytes.len() {
-            // Copy the longest run of ASCII that needs no change in one go.
-            let mut end = if BLOCKS { clean_prefix(bytes, i) } else { i };
-            while end < bytes.len() && !needs_folding(bytes[end], bytes.get(end + 1).copied()) {
+            // Copy the longest run of ASCII that needs no change in one go,
+            // its lone line breaks as spaces.
+            let (mut end, mut line_breaks) = if BLOCKS {
+                clean_prefix(bytes, i)
+            } else {
+                (i, false)
+            };
+            while let Some(&b) = bytes.get(end) {
+                if needs_folding(b, bytes.get(end + 1).copied()) {
+                    break;
+                }
                 end += 1;
+                if b == b'\n' {
+                    // The blocks stop at some lone line breaks (before a
+                    // '!', or near the end): past one, they go on.
+                    line_breaks = true;
+                    if BLOCKS {
+                        let (after, more) = clean_prefix(bytes, end);
+                        end = after;
+                        line_breaks |= more;
+                    }
+                }
             }
-            let run = end - i;
-            if run > 0 {
-                text.push_str(&original[i..i + run]);
-                i += run;
-                continue;
+            let run_start = out.len();
+            out.extend_from_slice(bytes.get(i..end).unwrap_or_default());
+            if line_breaks {
+                // A select, not a branch, so that it is done as vectors.
+                for b in out.get_mut(run_start..).unwrap_or_default() {
+                    *b = if *b == b'\n' { b' ' } else { *b };
+                }
             }
+            // `end` is the end of the text or a byte that needs folding.
+            i = end;
             if let Some(end) = ascii_space_run(bytes, i) {
                 // A run of ASCII white space, the usual line or paragraph
                 // break: one space, or `\n` for two line breaks or more.
                 let newlines = bytes[i..end].iter().filter(|&&b| b == b'\n').count();
-                text.push(if newlines >= 2 { '\n' } else { ' ' });
+                out.push(if newlines >= 2 { b'\n' } else { b' ' });
                 if end - i != 1 {
-                    checkpoints.push((text.len(), end));
+                    checkpoints.push((out.len(), end));
                 }
                 i = end;
                 continue;
             }
-            let Some(c) = original[i..].chars().next() else {
+            let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             let char_start = i;
             i += c.len_utf8();
             let emitted = match fold(c) {
                 Fold::Keep => {
-                    text.push(c);
+                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
                     continue;
                 }
                 Fold::Ascii(b) => {
-                    text.push(b as char);
+                    out.push(b);
                     1
                 }
                 Fold::Str(s) => {
-                    text.push_str(s);
+                    out.extend_from_slice(s.as_bytes());
                     s.len()
                 }
                 Fold::Drop => 0,
@@ -257,14 +316,18 @@ impl Normalized {
                         newlines += usize::from(ch == '\n');
                         i += ch.len_utf8();
                     }
-                    text.push(if newlines >= 2 { '\n' } else { ' ' });
+                    out.push(if newlines >= 2 { b'\n' } else { b' ' });
                     1
                 }
             };
             if emitted != i - char_start {
-                checkpoints.push((text.len(), i));
+                checkpoints.push((out.len(), i));
             }
         }
+        // Never fails: whole characters went in. Were it to, the view would
+        // still be text, with offsets the tagger checks.
+        self.text = String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
 
     /// The normalised text.
@@ -426,25 +489,83 @@ mod tests {
         }
     }
 
+    /// The matching view as the general path alone makes it, a character
+    /// at a time: what the fast paths must agree with.
+    fn by_characters(original: &str) -> (String, Vec<(usize, usize)>) {
+        let mut text = String::new();
+        let mut checkpoints = Vec::new();
+        let mut chars = original.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let mut end = start + c.len_utf8();
+            let emitted = match fold(c) {
+                Fold::Keep => {
+                    text.push(c);
+                    continue;
+                }
+                Fold::Ascii(b) => {
+                    text.push(char::from(b));
+                    1
+                }
+                Fold::Str(s) => {
+                    text.push_str(s);
+                    s.len()
+                }
+                Fold::Drop => 0,
+                Fold::Space => {
+                    let mut newlines = usize::from(c == '\n');
+                    while let Some(&(at, next)) = chars.peek().filter(|(_, n)| n.is_whitespace()) {
+                        newlines += usize::from(next == '\n');
+                        end = at + next.len_utf8();
+                        chars.next();
+                    }
+                    text.push(if newlines >= 2 { '\n' } else { ' ' });
+                    1
+                }
+            };
+            if emitted != end - start {
+                checkpoints.push((text.len(), end));
+            }
+        }
+        (text, checkpoints)
+    }
+
     #[test]
-    fn long_clean_runs_fold_as_byte_by_byte() {
-        // Each awkward piece at every place of a clean stretch long enough
-        // for several 32-byte chunks to pass whole before it, and two
-        // pieces close together.
-        let clean = "Kadhimi met Sistani in Najaf on Monday, officials said. ".repeat(2);
-        for piece in [
-            "  ", " \n", "\n", " \u{a0}", "\t", "`", " `", "\u{2019}", "\u{1}", "é", " ",
-        ] {
-            for at in 0..clean.len() {
-                for other in ["", "\u{ad}"] {
-                    let text = format!("{}{piece}{other}{}", &clean[..at], &clean[at..]);
-                    let fast = Normalized::build::<true>(&text);
-                    let slow = Normalized::build::<false>(&text);
-                    assert_eq!(fast.text, slow.text, "{text:?}");
-                    assert_eq!(fast.checkpoints, slow.checkpoints, "{text:?}");
+    fn long_clean_runs_fold_as_character_by_character() {
+        // Each awkward piece at every place of clean stretches long enough
+        // for several 32-byte chunks to pass whole before it, one of them
+        // hard-wrapped (a lone line break every line, which the fast paths
+        // copy as a space), and two pieces close together.
+        let plain = "Kadhimi met Sistani in Najaf on Monday, officials said. ".repeat(2);
+        let wrapped =
+            "Kadhimi met Sistani in\nNajaf on Monday, officials said.\nThe talks went\non.\n";
+        for clean in [plain.as_str(), wrapped] {
+            for piece in [
+                "  ", " \n", "\n", "\n ", "\n\n", "\r\n", "\n!", "\n`", "!\n", "\n\u{a0}",
+                "\n\u{e9}", " \u{a0}", "\t", "`", " `", "\u{2019}", "\u{1}", "\u{e9}", " ",
+            ] {
+                for at in 0..=clean.len() {
+                    for other in ["", "\u{ad}"] {
+                        let text = format!("{}{piece}{other}{}", &clean[..at], &clean[at..]);
+                        let (text_ref, checkpoints_ref) = by_characters(&text);
+                        for norm in [
+                            Normalized::build::<true>(&text),
+                            Normalized::build::<false>(&text),
+                        ] {
+                            assert_eq!(norm.text, text_ref, "{text:?}");
+                            assert_eq!(norm.checkpoints, checkpoints_ref, "{text:?}");
+                        }
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_lone_line_break_is_a_space_of_the_same_length() {
+        let norm = Normalized::new("Kadhimi met\nSistani\n\nin Najaf\n    on Monday");
+        assert_eq!(norm.as_str(), "Kadhimi met Sistani\nin Najaf on Monday");
+        // Only the longer runs leave checkpoints.
+        assert_eq!(norm.checkpoints, [(20, 21), (29, 34)]);
     }
 
     #[test]
