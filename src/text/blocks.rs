@@ -49,15 +49,25 @@ pub(crate) fn may_equal(block: u64, b: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGH
 }
 
-/// Where the first 32-byte chunk at or after `from` (in steps of 32) that
-/// holds a byte `may_stop` accepts begins, or where fewer than 32 bytes are
-/// left. `may_stop` is asked of every byte of a chunk, with no branch on
-/// its answers, so that the compiler compares the chunk as vectors.
+/// The high bit of each byte of `block` equal to `b`, and of no other:
+/// for where the first or last such byte matters.
 #[inline]
-pub(crate) fn skip_chunks(bytes: &[u8], from: usize, may_stop: impl Fn(u8) -> bool) -> usize {
+pub(crate) fn equal_bytes(block: u64, b: u8) -> u64 {
+    let x = block ^ (ONES * u64::from(b));
+    // A byte's high bit is set after this sum when any of its bits are.
+    !(((x & !HIGH) + !HIGH) | x) & HIGH
+}
+
+/// Where the first 32-byte chunk at or after `from` (in steps of 32) that
+/// holds a byte `may_stop` accepts begins, or where fewer than 33 bytes are
+/// left. `may_stop` is given each byte of a chunk with the byte after it
+/// (for the last, the first byte after the chunk) and asked with no branch
+/// on its answers, so that the compiler compares the chunk as vectors.
+#[inline]
+pub(crate) fn skip_chunks(bytes: &[u8], from: usize, may_stop: impl Fn(u8, u8) -> bool) -> usize {
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<32>()) {
-        if chunk.iter().fold(false, |any, &b| any | may_stop(b)) {
+    while let Some(window) = bytes.get(at..).and_then(|rest| rest.first_chunk::<33>()) {
+        if (0..32).fold(false, |any, k| any | may_stop(window[k], window[k + 1])) {
             break;
         }
         at += 32;

@@ -18,7 +18,7 @@
 //! The view remembers where its length differs from the original, so every
 //! offset found in it maps back to the original text exactly.
 
-use super::blocks::{may_equal, HIGH, ONES};
+use super::blocks::{equal_bytes, may_equal, HIGH, ONES};
 use super::fold_table::LATIN_FOLDS;
 
 /// What one character of the original becomes in the matching view.
@@ -70,14 +70,6 @@ fn needs_folding(b: u8, next: Option<u8>) -> bool {
 #[inline]
 fn is_plain(b: u8) -> bool {
     (0x21..0x80).contains(&b) & (b != b'`')
-}
-
-/// The high bit of each byte of `block` equal to `b`, and of no other.
-#[inline]
-fn equal_bytes(block: u64, b: u8) -> u64 {
-    let x = block ^ (ONES * u64::from(b));
-    // A byte's high bit is set after this sum when any of its bits are.
-    !(((x & !HIGH) + !HIGH) | x) & HIGH
 }
 
 /// The high bit of each byte of `block` that is not [`is_plain`], and

@@ -88,7 +88,7 @@
 //! - Some wire copy capitalises words after "U.S." mid-sentence ("the U.S.
 //!   Officials"); before a function word that is split.
 
-use super::blocks::{first_marked, may_equal, skip_chunks, HIGH, ONES};
+use super::blocks::{equal_bytes, first_marked, may_equal, skip_chunks, HIGH, ONES};
 use once_cell::sync::Lazy;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -168,18 +168,14 @@ static BYTE_CLASS: [u8; 256] = {
 };
 
 /// The position of the first byte at or after `from` whose class is not
-/// [`SKIP`].
+/// [`SKIP`] and that [`needs_no_decision`] does not pass over.
 ///
 /// Thirty-two and then eight bytes at a time, a stretch is skipped when it
 /// holds none of `.` `!` `?`, no byte below 0x0E (`\n`, `\r`, and tabs and
 /// other controls, which `is_candidate_byte` turns away) and no byte above
-/// 0x7F; only words that might hold a candidate are looked at byte by byte.
+/// 0x7F, but for those that need no decision; only words that might hold a
+/// candidate are looked at byte by byte.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
-    // The same test of each byte, in a form the compiler turns into vector
-    // compares: most stretches of 32 bytes hold no candidate.
-    let from = skip_chunks(bytes, from, |b| {
-        (b == b'.') | (b == b'!') | (b == b'?') | !(0x0E..0x80).contains(&b)
-    });
     // Bytes below 0x0E, and perhaps some after one that a borrow reaches:
     // one subtraction where telling `\n` and `\r` apart took two compares.
     let low = |block: u64| block.wrapping_sub(ONES * 0x0E) & !block & HIGH;
@@ -192,7 +188,39 @@ fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
             | may_equal(block, b'!')
             | may_equal(block, b'?')
     };
-    first_marked(bytes, from, flags, is_candidate_byte)
+    let mut at = from;
+    loop {
+        // The same tests, in a form the compiler turns into vector
+        // compares: most stretches of 32 bytes hold no candidate, and in
+        // hard-wrapped text most of the others hold only line breaks that
+        // need no decision.
+        at = skip_chunks(bytes, at, |b, next| {
+            let line_goes_on = (b == b'\n') & (next.wrapping_sub(b'a') < 26);
+            (b == b'.') | (b == b'!') | (b == b'?') | (!(0x0E..0x80).contains(&b) & !line_goes_on)
+        });
+        let found = first_marked(bytes, at, flags, is_candidate_byte)?;
+        if !needs_no_decision(bytes, found) {
+            return Some(found);
+        }
+        at = found + 1;
+    }
+}
+
+/// Whether the candidate byte at `at` is one whose decision is known
+/// without a look around: a terminator inside a token ("3.5", "U.S")
+/// ends nothing, and neither does a line feed before a lower-case letter
+/// or a digit (a hard-wrapped line going on: only a blank line or a
+/// capital after it can end a sentence there). Passing over the line feed
+/// leaves where the next UAX #29 window may begin (`handled_to`) as it
+/// was, which changes no window: looking back, a window stops at the ASCII
+/// letter or digit after the line feed before it could reach either place.
+fn needs_no_decision(bytes: &[u8], at: usize) -> bool {
+    let next = bytes.get(at + 1).copied().unwrap_or(b' ');
+    match bytes.get(at) {
+        Some(b'.' | b'!' | b'?') => next.is_ascii_alphanumeric(),
+        Some(b'\n') => next.is_ascii_lowercase() || next.is_ascii_digit(),
+        _ => false,
+    }
 }
 
 /// Whether the candidate scan stops at `b`.
@@ -274,8 +302,6 @@ impl Splitter<'_, '_> {
             }
             let class = bytes.get(i).map_or(SKIP, |&b| BYTE_CLASS[usize::from(b)]);
             i = match class {
-                // A terminator inside a token ("3.5", "U.S") ends nothing.
-                ASCII_TERM if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => i + 1,
                 ASCII_TERM => self.at_terminator(i),
                 LINE => self.at_line_break(i),
                 _ => match text.get(i..).and_then(|rest| rest.chars().next()) {
@@ -730,9 +756,7 @@ fn line_before(text: &str, line_end: usize) -> Option<&str> {
     }
     let span = text.get(low..line_end)?;
     // Bytes first: only a non-ASCII byte needs the character-wise search.
-    let found = span
-        .bytes()
-        .rposition(|b| matches!(b, b'\n' | b'\r') || !b.is_ascii());
+    let found = last_break_or_non_ascii(span.as_bytes());
     let line_start = match found {
         Some(k) if span.as_bytes().get(k).is_some_and(u8::is_ascii) => Some(k + 1),
         Some(_) => span
@@ -749,6 +773,40 @@ fn line_before(text: &str, line_end: usize) -> Option<&str> {
     }
 }
 
+/// The high bit of each byte of `block` that is a line feed, a carriage
+/// return or not ASCII, and of no other.
+#[inline]
+fn breaks_or_non_ascii(block: u64) -> u64 {
+    block & HIGH | equal_bytes(block, b'\n') | equal_bytes(block, b'\r')
+}
+
+/// Whether the line scans stop at `b`: [`breaks_or_non_ascii`] for a byte.
+fn is_break_or_non_ascii(b: u8) -> bool {
+    matches!(b, b'\n' | b'\r') || !b.is_ascii()
+}
+
+/// The position of the last byte of `bytes` that is a line feed, a
+/// carriage return or not ASCII: eight bytes at a time from the end, as
+/// the line before a line break is found.
+fn last_break_or_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while let Some(&block) = end
+        .checked_sub(8)
+        .and_then(|start| bytes.get(start..end))
+        .and_then(|block| block.first_chunk::<8>())
+    {
+        let found = breaks_or_non_ascii(u64::from_le_bytes(block));
+        if found != 0 {
+            return Some(end - 8 + (63 - found.leading_zeros() as usize) / 8);
+        }
+        end -= 8;
+    }
+    bytes
+        .get(..end)?
+        .iter()
+        .rposition(|&b| is_break_or_non_ascii(b))
+}
+
 /// The number of characters in `s`.
 fn char_count(s: &str) -> usize {
     if s.is_ascii() {
@@ -760,11 +818,9 @@ fn char_count(s: &str) -> usize {
 
 /// Whether the line that starts `text` is at least `width` characters long.
 fn line_length_reaches(text: &str, width: usize) -> bool {
-    let ascii_run = text
-        .bytes()
-        .take(width)
-        .take_while(|&b| b.is_ascii() && !matches!(b, b'\n' | b'\r'))
-        .count();
+    let head = text.as_bytes().get(..width).unwrap_or(text.as_bytes());
+    let ascii_run =
+        first_marked(head, 0, breaks_or_non_ascii, is_break_or_non_ascii).unwrap_or(head.len());
     if ascii_run >= width {
         return true;
     }
@@ -1081,9 +1137,16 @@ fn is_opener(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        classify_word, is_candidate_byte, listed_abbreviation, next_candidate, split_sentences,
-        surely_breaks, Abbrev, MAY_END, TITLES,
+        classify_word, is_candidate_byte, last_break_or_non_ascii, line_length_reaches,
+        listed_abbreviation, needs_no_decision, next_candidate, split_sentences, surely_breaks,
+        Abbrev, MAY_END, TITLES,
     };
+
+    /// Where the candidate scan must stop in `bytes` from `from`: the first
+    /// candidate byte that needs a decision.
+    fn first_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+        (from..bytes.len()).find(|&i| is_candidate_byte(bytes[i]) && !needs_no_decision(bytes, i))
+    }
     use unicode_segmentation::UnicodeSegmentation;
 
     #[test]
@@ -1093,7 +1156,7 @@ mod tests {
         // scanned from every place.
         let alphabet = [
             b'a', b'.', b'!', b'?', b'\n', b'\r', b'\t', 0x00, 0x0D, 0x0E, 0x0F, b' ', 0x7F, 0x80,
-            0xC2, 0xE2,
+            0xC2, 0xE2, b'A', b'1',
         ];
         let mut strings: Vec<Vec<u8>> = vec![Vec::new()];
         let mut last = strings.clone();
@@ -1108,11 +1171,44 @@ mod tests {
             for pad in [0, 3, 8] {
                 let bytes = [&b"xxxxxxxx"[..pad], s, b"yyyyyyy"].concat();
                 for from in 0..bytes.len() {
-                    let expected = bytes[from..]
-                        .iter()
-                        .position(|&b| is_candidate_byte(b))
-                        .map(|i| from + i);
+                    let expected = first_candidate(&bytes, from);
                     assert_eq!(next_candidate(&bytes, from), expected, "{bytes:?} {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_scans_find_the_line_ends_a_byte_test_finds() {
+        // Line ends and other characters, one or two, at every place of
+        // up to 40 bytes, so that the eight-byte steps hold them in every
+        // lane and the bytes left over hold them too.
+        let stops = ["\n", "\r", "\r\n", "\u{e9}", "\u{2028}"];
+        for len in 0..40usize {
+            for first in 0..=len {
+                for stop in stops {
+                    for second in [None, Some(len / 2), Some(len.saturating_sub(1))] {
+                        let mut text = "x".repeat(len);
+                        if let Some(at) = second.filter(|&at| at > first && at < len) {
+                            text.replace_range(at..=at, stop);
+                        }
+                        if first < text.len() {
+                            text.replace_range(first..=first, stop);
+                        }
+                        let bytes = text.as_bytes();
+                        let last = bytes
+                            .iter()
+                            .rposition(|&b| matches!(b, b'\n' | b'\r') || !b.is_ascii());
+                        assert_eq!(last_break_or_non_ascii(bytes), last, "{text:?}");
+                        let line = text.split(super::is_line_break).next().unwrap_or("");
+                        for width in 0..=len + 2 {
+                            assert_eq!(
+                                line_length_reaches(&text, width),
+                                line.chars().count() >= width,
+                                "{text:?} {width}"
+                            );
+                        }
+                    }
                 }
             }
         }
@@ -1123,21 +1219,29 @@ mod tests {
         // One byte of each kind at every place of 100 plain bytes (letters,
         // or spaces), so that 32-byte chunks pass whole before it and hold
         // it at each of their places; scanned from every place before it.
+        // The byte after it is each kind that decides whether a terminator
+        // or a line feed needs a decision, the ends of their ranges too.
         for filler in [b'a', b' '] {
             assert_eq!(next_candidate(&[filler; 100], 0), None);
             for b in [
                 b'.', b'!', b'?', b'\n', b'\r', 0x00, 0x0D, 0x0E, 0x7F, 0x80, 0xC2, 0xE2,
             ] {
-                for at in 0..100 {
-                    let mut bytes = vec![filler; 100];
-                    bytes[at] = b;
-                    for from in 0..=at {
-                        let expected = is_candidate_byte(b).then_some(at);
-                        assert_eq!(
-                            next_candidate(&bytes, from),
-                            expected,
-                            "{b:#x} at {at} from {from}"
-                        );
+                for after in [
+                    filler, b'a', b'z', b'`', b'{', b'A', b'Z', b'0', b'9', b' ', 0x80,
+                ] {
+                    for at in 0..100 {
+                        let mut bytes = vec![filler; 100];
+                        bytes[at] = b;
+                        if let Some(next) = bytes.get_mut(at + 1) {
+                            *next = after;
+                        }
+                        for from in 0..=at {
+                            assert_eq!(
+                                next_candidate(&bytes, from),
+                                first_candidate(&bytes, from),
+                                "{b:#x} before {after:#x} at {at} from {from}"
+                            );
+                        }
                     }
                 }
             }
