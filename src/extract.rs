@@ -352,7 +352,7 @@ impl Extractor {
             self.rules.tokenize(text, range, &mentions, scratch);
             let found = self.rules.run(
                 scratch,
-                |e| entities[e].entity_type.as_str(),
+                |e| &entities[e].entity_type,
                 |a, b| same_group(&entities[a].entity_type, &entities[b].entity_type),
             );
             if !found.is_empty() {

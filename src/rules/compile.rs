@@ -13,6 +13,7 @@
 use super::syntax::{Element, Role};
 use crate::hash::{FxHashMap, FxHashSet};
 use crate::text::blocks;
+use crate::EntityType;
 use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, Hir, Repetition};
 
 /// The code of every word not named by a rule.
@@ -23,6 +24,18 @@ const OTHER_TYPE: u8 = 0;
 pub(crate) const MAX_WORDS: usize = 127 * 128;
 /// Entity type codes available: the second byte after `0xFF`.
 pub(crate) const MAX_TYPES: usize = 128;
+
+/// The entity types with a variant of their own, in [`Codes::type_of`]'s
+/// order.
+const NAMED_TYPES: [EntityType; 7] = [
+    EntityType::Person,
+    EntityType::Org,
+    EntityType::Gpe,
+    EntityType::Loc,
+    EntityType::Fac,
+    EntityType::Norp,
+    EntityType::Event,
+];
 const ENTITY: u8 = 0xFF;
 
 /// The codes of the words, prefixes and entity types that rules name.
@@ -36,6 +49,9 @@ pub(crate) struct Codes {
     /// Prefixes (`word*`) and their codes, for words no literal names.
     prefixes: Vec<(String, u16)>,
     types: FxHashMap<String, u8>,
+    /// The codes of the named entity types, in [`EntityType`]'s order, once
+    /// sealed: a sentence's entities are coded with no string hashed.
+    named_types: [u8; NAMED_TYPES.len()],
     /// Choices already visited: a `let` body is shared by every use of its
     /// name, and its words need codes once.
     seen: FxHashSet<usize>,
@@ -108,6 +124,7 @@ impl Codes {
     pub(crate) fn seal(&mut self) {
         self.short = ShortWords::new(&self.words);
         self.long = ShortWords::new(&self.words);
+        self.named_types = NAMED_TYPES.map(|t| self.entity_type(t.as_str()));
     }
 
     /// The code of a (folded) word: its own, else that of the longest prefix
@@ -176,6 +193,22 @@ impl Codes {
     /// The type code of an entity type.
     pub(crate) fn entity_type(&self, name: &str) -> u8 {
         self.types.get(name).copied().unwrap_or(OTHER_TYPE)
+    }
+
+    /// [`Codes::entity_type`] of an entity's type, once sealed.
+    #[inline]
+    pub(crate) fn type_of(&self, entity_type: &EntityType) -> u8 {
+        let named = match entity_type {
+            EntityType::Person => 0,
+            EntityType::Org => 1,
+            EntityType::Gpe => 2,
+            EntityType::Loc => 3,
+            EntityType::Fac => 4,
+            EntityType::Norp => 5,
+            EntityType::Event => 6,
+            EntityType::Other(name) => return self.entity_type(name),
+        };
+        self.named_types[named]
     }
 
     /// The codes a `word*` element accepts: words spelt with the prefix, and
@@ -525,6 +558,23 @@ mod tests {
         assert!(!codes.accepted([("negotiat", true)]).contains(&short));
         assert_eq!(codes.entity_type("ORG"), 2);
         assert_eq!(codes.entity_type("GPE"), OTHER_TYPE);
+    }
+
+    #[test]
+    fn entity_types_are_coded_alike_from_their_names_and_variants() {
+        let pattern = elements("<subject:PERSON> met <object:WEAPON> in <GPE> or <EVENT>");
+        let mut codes = Codes::default();
+        assert!(codes.add(&pattern));
+        codes.seal();
+        for name in [
+            "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WEAPON", "SHIP",
+        ] {
+            let variant = EntityType::from_name(name);
+            assert_eq!(codes.type_of(&variant), codes.entity_type(name), "{name}");
+        }
+        assert_ne!(codes.type_of(&EntityType::Person), OTHER_TYPE);
+        assert_ne!(codes.type_of(&EntityType::from_name("WEAPON")), OTHER_TYPE);
+        assert_eq!(codes.type_of(&EntityType::Org), OTHER_TYPE);
     }
 
     #[test]

@@ -316,7 +316,7 @@ impl RuleEngine {
     pub(crate) fn run<'e>(
         &self,
         scratch: &mut Scratch,
-        type_of: impl Fn(usize) -> &'e str,
+        type_of: impl Fn(usize) -> &'e crate::EntityType,
         same_group: impl Fn(usize, usize) -> bool,
     ) -> Vec<Found> {
         let Scratch {
@@ -350,7 +350,7 @@ impl RuleEngine {
                 compile::word_bytes(word)
             }
             matcher::TokenCode::Entity(e) => {
-                let code = self.codes.entity_type(type_of(e));
+                let code = self.codes.type_of(type_of(e));
                 types |= 1 << code;
                 compile::entity_bytes(code)
             }

@@ -607,6 +607,7 @@ fn probe_term(c: char) -> Option<Term> {
 }
 
 /// A run of whitespace.
+#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 struct Gap {
     /// Byte offset just past it.
     end: usize,
@@ -650,6 +651,26 @@ fn surely_breaks(text: &str, t: usize, end: usize, next: usize) -> bool {
 
 /// Skips the whitespace from `from`.
 fn scan_gap(text: &str, from: usize) -> Gap {
+    // The usual gaps first: none, or one space, before an ASCII character
+    // that is not white space.
+    let ends = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+    match text.as_bytes().get(from..) {
+        Some(&[b, ..]) if ends(b) => Gap {
+            end: from,
+            breaks: 0,
+            indent: 0,
+        },
+        Some(&[b' ', b, ..]) if ends(b) => Gap {
+            end: from + 1,
+            breaks: 0,
+            indent: 1,
+        },
+        _ => scan_long_gap(text, from),
+    }
+}
+
+/// [`scan_gap`] without its shortcuts.
+fn scan_long_gap(text: &str, from: usize) -> Gap {
     let mut gap = Gap {
         end: text.len(),
         breaks: 0,
@@ -842,7 +863,14 @@ fn line_length_reaches(text: &str, width: usize) -> bool {
 
 /// The first character at `at` after any opening quotes or brackets.
 fn first_after_openers(text: &str, at: usize) -> Option<char> {
-    text.get(at..)?.chars().find(|&c| !is_opener(c))
+    let rest = text.get(at..)?;
+    match rest.as_bytes().first() {
+        // Most often a letter, at once.
+        Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'(' | b'[' | b'{') => {
+            Some(char::from(b))
+        }
+        _ => rest.chars().find(|&c| !is_opener(c)),
+    }
 }
 
 /// Whether the text at `at` starts, after openers, with a capitalised
@@ -1137,9 +1165,9 @@ fn is_opener(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        classify_word, is_candidate_byte, last_break_or_non_ascii, line_length_reaches,
-        listed_abbreviation, needs_no_decision, next_candidate, split_sentences, surely_breaks,
-        Abbrev, MAY_END, TITLES,
+        classify_word, first_after_openers, is_candidate_byte, is_opener, last_break_or_non_ascii,
+        line_length_reaches, listed_abbreviation, needs_no_decision, next_candidate, scan_gap,
+        scan_long_gap, split_sentences, surely_breaks, Abbrev, MAY_END, TITLES,
     };
 
     /// Where the candidate scan must stop in `bytes` from `from`: the first
@@ -1174,6 +1202,34 @@ mod tests {
                     let expected = first_candidate(&bytes, from);
                     assert_eq!(next_candidate(&bytes, from), expected, "{bytes:?} {from}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn gaps_and_first_letters_take_their_shortcuts_as_the_long_way_would() {
+        // Every string of up to three of these pieces, read from each place.
+        let pieces = [
+            "a", "A", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\"", "(", "{", "\u{a0}",
+            "\u{201c}", "\u{e9}", ".",
+        ];
+        let mut texts = vec![String::new()];
+        let mut last = texts.clone();
+        for _ in 0..3 {
+            last = last
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(last.iter().cloned());
+        }
+        for text in &texts {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(scan_gap(text, at), scan_long_gap(text, at), "{text:?} {at}");
+                assert_eq!(
+                    first_after_openers(text, at),
+                    text[at..].chars().find(|&c| !is_opener(c)),
+                    "{text:?} {at}"
+                );
             }
         }
     }
