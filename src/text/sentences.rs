@@ -607,7 +607,6 @@ fn probe_term(c: char) -> Option<Term> {
 }
 
 /// A run of whitespace.
-#[cfg_attr(test, derive(Debug, PartialEq, Eq))]
 struct Gap {
     /// Byte offset just past it.
     end: usize,
@@ -651,26 +650,6 @@ fn surely_breaks(text: &str, t: usize, end: usize, next: usize) -> bool {
 
 /// Skips the whitespace from `from`.
 fn scan_gap(text: &str, from: usize) -> Gap {
-    // The usual gaps first: none, or one space, before an ASCII character
-    // that is not white space.
-    let ends = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
-    match text.as_bytes().get(from..) {
-        Some(&[b, ..]) if ends(b) => Gap {
-            end: from,
-            breaks: 0,
-            indent: 0,
-        },
-        Some(&[b' ', b, ..]) if ends(b) => Gap {
-            end: from + 1,
-            breaks: 0,
-            indent: 1,
-        },
-        _ => scan_long_gap(text, from),
-    }
-}
-
-/// [`scan_gap`] without its shortcuts.
-fn scan_long_gap(text: &str, from: usize) -> Gap {
     let mut gap = Gap {
         end: text.len(),
         breaks: 0,
@@ -1166,8 +1145,8 @@ fn is_opener(c: char) -> bool {
 mod tests {
     use super::{
         classify_word, first_after_openers, is_candidate_byte, is_opener, last_break_or_non_ascii,
-        line_length_reaches, listed_abbreviation, needs_no_decision, next_candidate, scan_gap,
-        scan_long_gap, split_sentences, surely_breaks, Abbrev, MAY_END, TITLES,
+        line_length_reaches, listed_abbreviation, needs_no_decision, next_candidate,
+        split_sentences, surely_breaks, Abbrev, MAY_END, TITLES,
     };
 
     /// Where the candidate scan must stop in `bytes` from `from`: the first
@@ -1207,7 +1186,7 @@ mod tests {
     }
 
     #[test]
-    fn gaps_and_first_letters_take_their_shortcuts_as_the_long_way_would() {
+    fn the_first_letter_after_openers_is_read_at_once_as_the_long_way_would() {
         // Every string of up to three of these pieces, read from each place.
         let pieces = [
             "a", "A", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\"", "(", "{", "\u{a0}",
@@ -1224,7 +1203,6 @@ mod tests {
         }
         for text in &texts {
             for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                assert_eq!(scan_gap(text, at), scan_long_gap(text, at), "{text:?} {at}");
                 assert_eq!(
                     first_after_openers(text, at),
                     text[at..].chars().find(|&c| !is_opener(c)),
