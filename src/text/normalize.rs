@@ -175,6 +175,9 @@ pub(crate) struct Normalized {
     /// `(normalised, original)` byte offsets just after each place where the
     /// two differ in length; between checkpoints they advance together.
     checkpoints: Vec<(usize, usize)>,
+    /// A clean run with its lone line breaks made spaces, before it joins
+    /// `text`: kept from one document to the next.
+    run: Vec<u8>,
 }
 
 impl Normalized {
@@ -187,7 +190,7 @@ impl Normalized {
     pub(crate) fn verbatim(text: &str) -> Normalized {
         Normalized {
             text: text.to_string(),
-            checkpoints: Vec::new(),
+            ..Normalized::default()
         }
     }
 
@@ -226,14 +229,14 @@ impl Normalized {
     /// Makes `self` the matching view of `original`, reusing its buffers.
     fn fill<const BLOCKS: bool>(&mut self, original: &str) {
         let bytes = original.as_bytes();
-        // Built as bytes, so that the lone line breaks of a copied run can
-        // become spaces in place; checked as UTF-8 once at the end (every
-        // piece pushed is whole characters).
-        let mut out = std::mem::take(&mut self.text).into_bytes();
-        out.clear();
-        out.reserve(original.len());
-        let checkpoints = &mut self.checkpoints;
+        let Normalized {
+            text,
+            checkpoints,
+            run,
+        } = self;
+        text.clear();
         checkpoints.clear();
+        text.reserve(original.len());
         let mut i = 0;
         while i < bytes.len() {
             // Copy the longest run of ASCII that needs no change in one go,
@@ -259,13 +262,16 @@ impl Normalized {
                     }
                 }
             }
-            let run_start = out.len();
-            out.extend_from_slice(bytes.get(i..end).unwrap_or_default());
+            let clean = original.get(i..end).unwrap_or_default();
             if line_breaks {
-                // A select, not a branch, so that it is done as vectors.
-                for b in out.get_mut(run_start..).unwrap_or_default() {
-                    *b = if *b == b'\n' { b' ' } else { *b };
-                }
+                // Made spaces in a copy, with a select rather than a branch
+                // so that it is done as vectors; the copy is ASCII, which
+                // the check passes as fast.
+                run.clear();
+                run.extend(clean.bytes().map(|b| if b == b'\n' { b' ' } else { b }));
+                text.push_str(std::str::from_utf8(run).unwrap_or(clean));
+            } else {
+                text.push_str(clean);
             }
             // `end` is the end of the text or a byte that needs folding.
             i = end;
@@ -273,9 +279,9 @@ impl Normalized {
                 // A run of ASCII white space, the usual line or paragraph
                 // break: one space, or `\n` for two line breaks or more.
                 let newlines = bytes[i..end].iter().filter(|&&b| b == b'\n').count();
-                out.push(if newlines >= 2 { b'\n' } else { b' ' });
+                text.push(if newlines >= 2 { '\n' } else { ' ' });
                 if end - i != 1 {
-                    checkpoints.push((out.len(), end));
+                    checkpoints.push((text.len(), end));
                 }
                 i = end;
                 continue;
@@ -287,15 +293,15 @@ impl Normalized {
             i += c.len_utf8();
             let emitted = match fold(c) {
                 Fold::Keep => {
-                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                    text.push(c);
                     continue;
                 }
                 Fold::Ascii(b) => {
-                    out.push(b);
+                    text.push(char::from(b));
                     1
                 }
                 Fold::Str(s) => {
-                    out.extend_from_slice(s.as_bytes());
+                    text.push_str(s);
                     s.len()
                 }
                 Fold::Drop => 0,
@@ -308,18 +314,14 @@ impl Normalized {
                         newlines += usize::from(ch == '\n');
                         i += ch.len_utf8();
                     }
-                    out.push(if newlines >= 2 { b'\n' } else { b' ' });
+                    text.push(if newlines >= 2 { '\n' } else { ' ' });
                     1
                 }
             };
             if emitted != i - char_start {
-                checkpoints.push((out.len(), i));
+                checkpoints.push((text.len(), i));
             }
         }
-        // Never fails: whole characters went in. Were it to, the view would
-        // still be text, with offsets the tagger checks.
-        self.text = String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
 
     /// The normalised text.
