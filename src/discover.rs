@@ -29,7 +29,7 @@
 use crate::document::{EntityType, Source};
 use crate::hash::FxHashMap;
 use crate::tagger::StartWords;
-use crate::text::blocks::{ascii_in_range, first_marked, HIGH};
+use crate::text::blocks::{ascii_in_range, first_marked, starts_with_short, HIGH};
 use crate::text::Normalized;
 use once_cell::sync::Lazy;
 use regex_automata::{meta, Anchored, Input};
@@ -184,10 +184,11 @@ fn title_tries(parts: &[TitlePart], bytes: &[u8], hits: &[usize]) -> Vec<(usize,
             .take_while(|part| part.rest.first() == Some(&first))
         {
             let after = rest.get(part.rest.len()..).unwrap_or_default();
-            if rest.starts_with(&part.rest)
+            if starts_with_short(rest, &part.rest)
                 && after.first() == Some(&b' ')
                 && may_begin_name(&after[1..])
-                && before.ends_with(&part.lead)
+                // (Most titles have no lead: no call to compare nothing.)
+                && (part.lead.is_empty() || before.ends_with(&part.lead))
                 && begins_word(bytes, at - part.lead.len())
             {
                 let start = at - part.lead.len();
@@ -302,7 +303,7 @@ fn may_end_role(bytes: &[u8], at: usize) -> bool {
     let whole_role = ROLE_WORDS.iter().any(|word| {
         // The first byte alone turns most of the list away.
         rest.first() == word.as_bytes().first()
-            && rest.starts_with(word.as_bytes())
+            && starts_with_short(rest, word.as_bytes())
             && !rest
                 .get(word.len())
                 .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')

@@ -4,7 +4,7 @@
 //! place in five passes), and one that tells it from the whole first word,
 //! so that the trie is walked from few of them.
 
-use crate::text::blocks::{ascii_in_range, head, HIGH, ONES};
+use crate::text::blocks::{ascii_in_range, head, starts_with_short, HIGH, ONES};
 use crate::text::is_word_char;
 
 /// The high bit of each byte of `block` that is not an ASCII letter or digit.
@@ -373,7 +373,8 @@ impl StartWords {
             .iter()
             .take_while(|w| w.slot == slot)
             .find(|w| {
-                head & w.mask == w.head && rest.get(8..).unwrap_or_default().starts_with(&w.tail)
+                head & w.mask == w.head
+                    && starts_with_short(rest.get(8..).unwrap_or_default(), &w.tail)
             })
             .map(|w| w.label)
     }

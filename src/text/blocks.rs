@@ -58,6 +58,14 @@ pub(crate) fn equal_bytes(block: u64, b: u8) -> u64 {
     !(((x & !HIGH) + !HIGH) | x) & HIGH
 }
 
+/// Whether `bytes` begins with `prefix`, compared a byte at a time: for
+/// the short words of the lists, where a call to `memcmp` costs more than
+/// the few bytes it compares.
+#[inline]
+pub(crate) fn starts_with_short(bytes: &[u8], prefix: &[u8]) -> bool {
+    bytes.len() >= prefix.len() && bytes.iter().zip(prefix).all(|(a, b)| a == b)
+}
+
 /// Where the first 32-byte chunk at or after `from` (in steps of 32) that
 /// holds a byte `may_stop` accepts begins, or where fewer than 33 bytes are
 /// left. `may_stop` is given each byte of a chunk with the byte after it
@@ -129,6 +137,20 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn short_prefixes_are_found_as_by_the_slice_test() {
+        let texts: [&[u8]; 6] = [b"", b"a", b"ab", b"abc", b"abd", b"abcdefghijk"];
+        for text in texts {
+            for prefix in texts {
+                assert_eq!(
+                    starts_with_short(text, prefix),
+                    text.starts_with(prefix),
+                    "{text:?} {prefix:?}"
+                );
             }
         }
     }
