@@ -14,22 +14,12 @@ pub(crate) struct Token {
 
 #[derive(Clone, Copy, Debug)]
 enum What {
-    /// The word's matching form is `words[from..to]` of its [`Tokens`];
-    /// `code` is its word code (see [`tokenize`]).
+    /// The word's matching form is `words[from..to]` of its [`Tokens`]
+    /// (its word code is in their `codes`).
     Word {
         from: usize,
         to: usize,
-        code: u16,
     },
-    Entity(usize),
-}
-
-/// What a token is, by its code: what the patterns run on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TokenCode {
-    /// A word's code.
-    Word(u16),
-    /// Index into the document's mentions.
     Entity(usize),
 }
 
@@ -61,6 +51,16 @@ impl<'a> TokenKind<'a> {
 pub(crate) struct Tokens {
     list: Vec<Token>,
     words: Vec<u8>,
+    /// For each token, the two bytes the patterns read (see `compile`): a
+    /// word's code, or an entity's once the rules know its type.
+    codes: Vec<[u8; 2]>,
+    /// The word codes present, as bits, and each code the first time it
+    /// comes, kept as the words are coded (with codes, by [`tokenize`]),
+    /// so that the rules need no second pass over the tokens to find them.
+    present: Vec<u64>,
+    first_seen: Vec<u16>,
+    /// The tokens that are entities, in order.
+    entities: Vec<usize>,
 }
 
 impl Tokens {
@@ -71,6 +71,7 @@ impl Tokens {
 
     fn reserve(&mut self, tokens: usize) {
         self.list.reserve(tokens);
+        self.codes.reserve(tokens);
         self.words.reserve(tokens * 6);
     }
 
@@ -88,14 +89,6 @@ impl Tokens {
 
     pub(crate) fn kinds(&self) -> impl Iterator<Item = TokenKind<'_>> {
         self.list.iter().map(|token| self.kind_of(token))
-    }
-
-    /// Each token's code, for words, or its mention.
-    pub(crate) fn codes(&self) -> impl Iterator<Item = TokenCode> + '_ {
-        self.list.iter().map(|token| match token.what {
-            What::Word { code, .. } => TokenCode::Word(code),
-            What::Entity(index) => TokenCode::Entity(index),
-        })
     }
 
     fn kind_of(&self, token: &Token) -> TokenKind<'_> {
@@ -144,8 +137,9 @@ impl Tokens {
         self.list.push(Token {
             start,
             end,
-            what: What::Word { from, to, code },
+            what: What::Word { from, to },
         });
+        self.note_word(code);
     }
 
     /// Adds the token whose matching form is `words[from..]`, unless empty.
@@ -159,16 +153,72 @@ impl Tokens {
         self.list.push(Token {
             start,
             end,
-            what: What::Word { from, to, code },
+            what: What::Word { from, to },
         });
+        self.note_word(code);
     }
 
     fn push_entity(&mut self, start: usize, end: usize, index: usize) {
+        self.entities.push(self.list.len());
         self.list.push(Token {
             start,
             end,
             what: What::Entity(index),
         });
+        // Its type's code comes from the rules (see `code_entities`).
+        self.codes.push(compile::entity_bytes(0));
+    }
+
+    /// Notes the code of the word token just pushed.
+    #[inline(always)]
+    fn note_word(&mut self, code: u16) {
+        self.codes.push(compile::word_bytes(code));
+        let bit = 1 << (code % 64);
+        if let Some(bits) = self.present.get_mut(usize::from(code) / 64) {
+            if *bits & bit == 0 {
+                *bits |= bit;
+                self.first_seen.push(code);
+            }
+        }
+    }
+
+    /// The two bytes of each token, as the patterns read them.
+    pub(crate) fn stream_codes(&self) -> &[[u8; 2]] {
+        &self.codes
+    }
+
+    /// Whether a word with `code` is among the tokens ([`tokenize`] only).
+    pub(crate) fn has_word(&self, code: u16) -> bool {
+        self.present
+            .get(usize::from(code) / 64)
+            .is_some_and(|bits| bits & (1 << (code % 64)) != 0)
+    }
+
+    /// The word codes among the tokens, each once ([`tokenize`] only).
+    pub(crate) fn distinct_words(&self) -> &[u16] {
+        &self.first_seen
+    }
+
+    /// Gives each entity token the pattern code of its type,
+    /// `type_code(index)` for its index in the document's mentions, and
+    /// returns the set of those codes as bits.
+    pub(crate) fn code_entities(&mut self, mut type_code: impl FnMut(usize) -> u8) -> u128 {
+        let mut types = 0u128;
+        for &t in &self.entities {
+            if let (
+                Some(Token {
+                    what: What::Entity(index),
+                    ..
+                }),
+                Some(slot),
+            ) = (self.list.get(t), self.codes.get_mut(t))
+            {
+                let code = type_code(*index);
+                types |= 1 << code;
+                *slot = compile::entity_bytes(code);
+            }
+        }
+        types
     }
 }
 
@@ -615,6 +665,11 @@ pub(crate) fn tokenize(
 ) {
     out.list.clear();
     out.words.clear();
+    out.codes.clear();
+    out.present.clear();
+    out.present.resize(codes.word_count().div_ceil(64), 0);
+    out.first_seen.clear();
+    out.entities.clear();
     // Room for a token every four bytes (news text has fewer, so the list
     // seldom grows), up to a few thousand: a huge run-on sentence grows its
     // list as it goes rather than reserving ten times its size at once.
@@ -1021,7 +1076,8 @@ mod tests {
             push_words(text, 0, text.len(), None, &mut plain);
             assert_eq!(coded.len(), plain.len(), "{text:?}");
             let mut named = 0;
-            for (i, code) in coded.codes().enumerate() {
+            assert_eq!(coded.stream_codes().len(), coded.len(), "{text:?}");
+            for (i, &code) in coded.stream_codes().iter().enumerate() {
                 let Some(token) = coded.get(i) else {
                     unreachable!("a token per code")
                 };
@@ -1030,14 +1086,57 @@ mod tests {
                 assert_eq!(coded.kind(i), plain.kind(i), "{text:?}");
                 assert_eq!(
                     code,
-                    TokenCode::Word(codes.word(&word)),
+                    compile::word_bytes(codes.word(&word)),
                     "{word:?} in {text:?}"
                 );
-                assert_eq!(plain.codes().nth(i), Some(TokenCode::Word(OTHER_WORD)));
+                assert_eq!(
+                    plain.stream_codes().get(i),
+                    Some(&compile::word_bytes(OTHER_WORD))
+                );
                 named += usize::from(codes.word(&word) != OTHER_WORD);
             }
             assert!(named >= 3, "{text:?}: {named} named words");
         }
+    }
+
+    #[test]
+    fn tokenizing_notes_the_words_present_and_codes_the_entities() {
+        let mut codes = Codes::default();
+        for word in ["met", "in", "attack", "the"] {
+            assert!(codes.add_word(word));
+        }
+        codes.seal();
+        let text = "The envoy met Sistani in Najaf; the envoy MET him in the city.";
+        let sistani = text.find("Sistani").unwrap_or_default();
+        let najaf = text.find("Najaf").unwrap_or_default();
+        let mentions = [(sistani, sistani + 7, 4), (najaf, najaf + 5, 9)];
+        let mut tokens = Tokens::default();
+        // A list used before, for another sentence, keeps nothing of it.
+        tokenize("attack attack", (0, 13), &[], &codes, &mut tokens);
+        tokenize(text, (0, text.len()), &mentions, &codes, &mut tokens);
+        let code = |w: &str| codes.word(w);
+        for word in ["met", "in", "the"] {
+            assert!(tokens.has_word(code(word)), "{word}");
+        }
+        assert!(!tokens.has_word(code("attack")));
+        // Each code once, in the order first met: "the", "envoy" (which
+        // has no code of its own: OTHER_WORD, as ";", "him" and "city"
+        // after it), "met", "in".
+        assert_eq!(
+            tokens.distinct_words(),
+            [code("the"), OTHER_WORD, code("met"), code("in")]
+        );
+        assert_eq!(tokens.stream_codes().len(), tokens.len());
+        let types = tokens.code_entities(|index| if index == 4 { 1 } else { 5 });
+        assert_eq!(types, 1 << 1 | 1 << 5);
+        let entity_codes: Vec<[u8; 2]> = (0..tokens.len())
+            .filter(|&i| matches!(tokens.kind(i), Some(TokenKind::Entity(_))))
+            .filter_map(|i| tokens.stream_codes().get(i).copied())
+            .collect();
+        assert_eq!(
+            entity_codes,
+            [compile::entity_bytes(1), compile::entity_bytes(5)]
+        );
     }
 
     #[test]

@@ -321,41 +321,25 @@ impl RuleEngine {
     ) -> Vec<Found> {
         let Scratch {
             tokens,
-            present,
             pointed,
-            codes,
             candidates,
             stream,
         } = scratch;
-        let tokens = &*tokens;
-        // The word codes present, as bits, and the patterns they point to.
-        present.clear();
-        present.resize(self.codes.word_count().div_ceil(64), 0);
+        // The patterns the sentence's words point to (its tokenizer noted
+        // each word code once), and its entities' types.
         pointed.clear();
         pointed.extend_from_slice(&self.unindexed);
-        let mut types = 0u128;
-        codes.clear();
-        codes.extend(tokens.codes().map(|token| match token {
-            matcher::TokenCode::Word(word) => {
-                let code = usize::from(word);
-                let bit = 1 << (code % 64);
-                // A word seen before in the sentence has pointed to its
-                // patterns already: "the" and "," start dozens.
-                if let Some(bits) = present.get_mut(code / 64).filter(|b| **b & bit == 0) {
-                    *bits |= bit;
-                    for &pattern in self.by_first_word.get(code).map_or(&[][..], |v| v) {
-                        pointed[pattern as usize / 64] |= 1 << (pattern % 64);
-                    }
-                }
-                compile::word_bytes(word)
+        for &code in tokens.distinct_words() {
+            for &pattern in self
+                .by_first_word
+                .get(usize::from(code))
+                .map_or(&[][..], |v| v)
+            {
+                pointed[pattern as usize / 64] |= 1 << (pattern % 64);
             }
-            matcher::TokenCode::Entity(e) => {
-                let code = self.codes.type_of(type_of(e));
-                types |= 1 << code;
-                compile::entity_bytes(code)
-            }
-        }));
-        let has = |code: u16| present[code as usize / 64] & (1 << (code % 64)) != 0;
+        }
+        let types = tokens.code_entities(|e| self.codes.type_of(type_of(e)));
+        let tokens = &*tokens;
         candidates.clear();
         candidates.extend(
             pointed
@@ -370,13 +354,13 @@ impl RuleEngine {
                         && p.words
                             .iter()
                             .skip(1)
-                            .all(|group| group.iter().any(|&c| has(c)))
+                            .all(|group| group.iter().any(|&c| tokens.has_word(c)))
                 }),
         );
         if candidates.is_empty() {
             return Vec::new();
         }
-        stream.fill(tokens, codes, &self.cues);
+        stream.fill(tokens, tokens.stream_codes(), &self.cues);
         let stream = &*stream;
         let entity_at = |offset: usize| match tokens.kind(stream.token_at(offset)) {
             Some(matcher::TokenKind::Entity(e)) => Some(e),
@@ -493,9 +477,7 @@ impl RuleEngine {
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     pub(crate) tokens: matcher::Tokens,
-    present: Vec<u64>,
     pointed: Vec<u64>,
-    codes: Vec<[u8; 2]>,
     candidates: Vec<usize>,
     stream: matcher::Stream,
 }
