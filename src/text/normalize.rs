@@ -168,6 +168,52 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The general path of the matching view: folds the character at `i` of
+/// `original` (a run of white space with it) onto `text`, with a
+/// checkpoint where the lengths part; returns where the next character
+/// starts, or `None` at the end.
+fn fold_char(
+    original: &str,
+    mut i: usize,
+    text: &mut String,
+    checkpoints: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
+    let c = original.get(i..)?.chars().next()?;
+    let char_start = i;
+    i += c.len_utf8();
+    let emitted = match fold(c) {
+        Fold::Keep => {
+            text.push(c);
+            return Some(i);
+        }
+        Fold::Ascii(b) => {
+            text.push(char::from(b));
+            1
+        }
+        Fold::Str(s) => {
+            text.push_str(s);
+            s.len()
+        }
+        Fold::Drop => 0,
+        Fold::Space => {
+            let mut newlines = usize::from(c == '\n');
+            for ch in original[i..].chars() {
+                if !ch.is_whitespace() {
+                    break;
+                }
+                newlines += usize::from(ch == '\n');
+                i += ch.len_utf8();
+            }
+            text.push(if newlines >= 2 { '\n' } else { ' ' });
+            1
+        }
+    };
+    if emitted != i - char_start {
+        checkpoints.push((text.len(), i));
+    }
+    Some(i)
+}
+
 /// A normalised copy of a text with the map back to the original's offsets.
 #[derive(Debug, Default)]
 pub(crate) struct Normalized {
@@ -286,40 +332,9 @@ impl Normalized {
                 i = end;
                 continue;
             }
-            let Some(c) = original.get(i..).and_then(|rest| rest.chars().next()) else {
-                break;
-            };
-            let char_start = i;
-            i += c.len_utf8();
-            let emitted = match fold(c) {
-                Fold::Keep => {
-                    text.push(c);
-                    continue;
-                }
-                Fold::Ascii(b) => {
-                    text.push(char::from(b));
-                    1
-                }
-                Fold::Str(s) => {
-                    text.push_str(s);
-                    s.len()
-                }
-                Fold::Drop => 0,
-                Fold::Space => {
-                    let mut newlines = usize::from(c == '\n');
-                    for ch in original[i..].chars() {
-                        if !ch.is_whitespace() {
-                            break;
-                        }
-                        newlines += usize::from(ch == '\n');
-                        i += ch.len_utf8();
-                    }
-                    text.push(if newlines >= 2 { '\n' } else { ' ' });
-                    1
-                }
-            };
-            if emitted != i - char_start {
-                checkpoints.push((text.len(), i));
+            match fold_char(original, i, text, checkpoints) {
+                Some(next) => i = next,
+                None => break,
             }
         }
     }
@@ -484,41 +499,14 @@ mod tests {
     }
 
     /// The matching view as the general path alone makes it, a character
-    /// at a time: what the fast paths must agree with.
+    /// (or a run of white space) at a time: what the fast paths must agree
+    /// with.
     fn by_characters(original: &str) -> (String, Vec<(usize, usize)>) {
         let mut text = String::new();
         let mut checkpoints = Vec::new();
-        let mut chars = original.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            let mut end = start + c.len_utf8();
-            let emitted = match fold(c) {
-                Fold::Keep => {
-                    text.push(c);
-                    continue;
-                }
-                Fold::Ascii(b) => {
-                    text.push(char::from(b));
-                    1
-                }
-                Fold::Str(s) => {
-                    text.push_str(s);
-                    s.len()
-                }
-                Fold::Drop => 0,
-                Fold::Space => {
-                    let mut newlines = usize::from(c == '\n');
-                    while let Some(&(at, next)) = chars.peek().filter(|(_, n)| n.is_whitespace()) {
-                        newlines += usize::from(next == '\n');
-                        end = at + next.len_utf8();
-                        chars.next();
-                    }
-                    text.push(if newlines >= 2 { '\n' } else { ' ' });
-                    1
-                }
-            };
-            if emitted != end - start {
-                checkpoints.push((text.len(), end));
-            }
+        let mut i = 0;
+        while let Some(next) = fold_char(original, i, &mut text, &mut checkpoints) {
+            i = next;
         }
         (text, checkpoints)
     }
