@@ -845,9 +845,7 @@ fn first_after_openers(text: &str, at: usize) -> Option<char> {
     let rest = text.get(at..)?;
     match rest.as_bytes().first() {
         // Most often a letter, at once.
-        Some(&b) if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'(' | b'[' | b'{') => {
-            Some(char::from(b))
-        }
+        Some(&b) if b.is_ascii() && !is_opener(char::from(b)) => Some(char::from(b)),
         _ => rest.chars().find(|&c| !is_opener(c)),
     }
 }
@@ -1192,16 +1190,7 @@ mod tests {
             "a", "A", " ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\"", "(", "{", "\u{a0}",
             "\u{201c}", "\u{e9}", ".",
         ];
-        let mut texts = vec![String::new()];
-        let mut last = texts.clone();
-        for _ in 0..3 {
-            last = last
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(last.iter().cloned());
-        }
-        for text in &texts {
+        for text in &crate::tagger::concatenations(&pieces, 3) {
             for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 assert_eq!(
                     first_after_openers(text, at),
