@@ -1,8 +1,8 @@
 //! Where a name may start: the places in a text not inside a word, found
-//! 64 or eight bytes at a time, a filter that tells from the first three bytes
-//! there whether any name can begin (in news text with 40,000 names, one
-//! place in five passes), and one that tells it from the whole first word,
-//! so that the trie is walked from few of them.
+//! 64 or eight bytes at a time, a filter that tells from the first three
+//! bytes there whether any name can begin (in news text with 40,000 names,
+//! one place in five passes), and one that tells it from the whole first
+//! word, so that the trie is walked from few of them.
 
 use crate::text::blocks::{ascii_in_range, head, starts_with_short, HIGH, ONES};
 use crate::text::is_word_char;
