@@ -1018,6 +1018,51 @@ fn a_prefix_takes_the_cue_words_that_stay_in_the_sentence() {
     );
 }
 
+/// A pattern runs only where two entities of its subject's and object's
+/// types stand no further apart than it allows: every distance it allows
+/// still matches, in either order of the roles, with cue words taken out
+/// of the count, and one more does not.
+#[test]
+fn patterns_match_at_every_distance_they_allow_and_no_further() {
+    let near = "rule near -> met in\n  match <subject:PERSON> met ...2 in <object:GPE>\n";
+    let words = ["", "aides ", "aides of ", "aides of state "];
+    for (gap, words) in words.iter().enumerate() {
+        let sentence = format!("[Ann Lee](PERSON) met {words}in [Quito](GPE).");
+        let expected: &[&str] = if gap <= 2 {
+            &["Ann Lee met in Quito"]
+        } else {
+            &[]
+        };
+        assert_eq!(
+            fired(near, &sentence).expect("builds"),
+            expected,
+            "{sentence}"
+        );
+    }
+    // Cue words ("has", "never") are taken out before the patterns run:
+    // three words stand between the entities, two count.
+    let close = "rule close -> met in\n  match <subject:PERSON> met in <object:GPE>\n";
+    assert_eq!(
+        fired(close, "[Ann Lee](PERSON) has met in [Quito](GPE).").expect("builds"),
+        ["Ann Lee met in Quito"]
+    );
+    assert_eq!(
+        fired(close, "[Ann Lee](PERSON) met aides in [Quito](GPE).").expect("builds"),
+        Vec::<String>::new()
+    );
+    // The object first.
+    let passive = "rule visited -> visited\n  match <object:GPE> was visited by <subject:PERSON>\n";
+    assert_eq!(
+        fired(passive, "[Quito](GPE) was visited by [Bob Ray](PERSON).").expect("builds"),
+        ["Bob Ray visited Quito"]
+    );
+    // Two entities close, but neither of the subject's type.
+    assert_eq!(
+        fired(passive, "[Quito](GPE) was visited by [Lima](GPE).").expect("builds"),
+        Vec::<String>::new()
+    );
+}
+
 /// Crowded and endless sentences finish: 10,000 mentions in one sentence
 /// and a megabyte without punctuation (no timing is asserted; a quadratic
 /// step would make this test run for hours instead of seconds).

@@ -483,6 +483,63 @@ fn to_hir(element: &Element, codes: &Codes, captures: &mut u32) -> Hir {
     }
 }
 
+/// The most tokens a match of `element` spans.
+fn most_tokens(element: &Element) -> usize {
+    match element {
+        Element::Word { .. } | Element::AnyWord | Element::Slot { .. } => 1,
+        Element::Gap { max } => *max as usize,
+        Element::Optional(inner) => most_tokens(inner),
+        Element::Trigger(inner) => inner.iter().map(most_tokens).sum(),
+        Element::Choice(alternatives) => alternatives
+            .iter()
+            .map(|alt| alt.iter().map(most_tokens).sum())
+            .max()
+            .unwrap_or(0),
+    }
+}
+
+/// How far apart a match of `elements` can hold its subject and object, and
+/// the type codes each may have (bit sets): the most tokens between them,
+/// with the subject's types and the object's. `None` where the two are not
+/// both found in the sequence (triggers opened), which no pattern the
+/// parser accepts has.
+pub(crate) fn roles_apart(elements: &[Element], codes: &Codes) -> Option<(usize, u128, u128)> {
+    // The sequence with its triggers opened: the roles sit outside choices
+    // and optionals.
+    fn flatten<'e>(elements: &'e [Element], out: &mut Vec<&'e Element>) {
+        for element in elements {
+            match element {
+                Element::Trigger(inner) => flatten(inner, out),
+                other => out.push(other),
+            }
+        }
+    }
+    let mut flat = Vec::new();
+    flatten(elements, &mut flat);
+    let find = |role: Role| {
+        flat.iter().enumerate().find_map(|(i, e)| match e {
+            Element::Slot {
+                role: Some(r),
+                types,
+            } if *r == role => {
+                let set = if types.is_empty() {
+                    u128::MAX
+                } else {
+                    types
+                        .iter()
+                        .fold(0u128, |set, t| set | 1 << codes.entity_type(t))
+                };
+                Some((i, set))
+            }
+            _ => None,
+        })
+    };
+    let ((a, subject), (b, object)) = (find(Role::Subject)?, find(Role::Object)?);
+    let (first, last) = (a.min(b), a.max(b));
+    let between = flat[first + 1..last].iter().map(|e| most_tokens(e)).sum();
+    Some((between, subject, object))
+}
+
 /// What a sentence must hold for a pattern to have a chance: one word of
 /// each word group (a word with whether it is a prefix, `word*`) and one
 /// entity of a type of each type group. Cheap to check on a sentence's

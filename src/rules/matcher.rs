@@ -696,6 +696,9 @@ pub(crate) struct Stream {
     pub(crate) tokens: Vec<usize>,
     /// For each sentence token: the cue it belongs to, if any.
     pub(crate) cues: Vec<Option<Cue>>,
+    /// The stream's entity tokens: each one's place in the stream and its
+    /// type code.
+    entities: Vec<(usize, u8)>,
 }
 
 impl Stream {
@@ -705,6 +708,7 @@ impl Stream {
         find_cues(tokens, codes, cue_table, &mut self.cues);
         self.text.clear();
         self.tokens.clear();
+        self.entities.clear();
         for (index, code) in codes.iter().enumerate() {
             // A clause opener ("if", "unless") stays, so that no pattern
             // reads across it from one clause into the next.
@@ -713,9 +717,26 @@ impl Stream {
             {
                 continue;
             }
+            if compile::code_of(*code).is_none() {
+                self.entities.push((self.tokens.len(), code[1]));
+            }
             self.tokens.push(index);
             self.text.extend_from_slice(code);
         }
+    }
+
+    /// Whether two entity tokens of the stream, one of a type in `first`
+    /// and the other of a type in `second` (type-code bit sets), have at
+    /// most `most` tokens between them.
+    pub(crate) fn roles_within(&self, most: usize, first: u128, second: u128) -> bool {
+        let of = |types: u128, code: u8| types >> (code & 0x7F) & 1 != 0;
+        self.entities.iter().any(|&(a, a_type)| {
+            of(first, a_type)
+                && self
+                    .entities
+                    .iter()
+                    .any(|&(b, b_type)| a != b && of(second, b_type) && a.abs_diff(b) <= most + 1)
+        })
     }
 
     /// The sentence-token index of the stream token at `offset` (a token start).

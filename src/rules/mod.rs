@@ -169,6 +169,10 @@ struct CompiledPattern {
     /// Groups of entity type codes (bit sets), one of each must be in the
     /// sentence.
     types: Vec<u128>,
+    /// The most tokens a match holds between its subject and its object,
+    /// and the type codes of each: a sentence with no such pair of
+    /// entities so close has no match.
+    roles_apart: Option<(usize, u128, u128)>,
 }
 
 /// All rules compiled, with the words and types each pattern needs, so that
@@ -266,6 +270,7 @@ impl RuleEngine {
                 regex,
                 words: rarest_group_first(words, &common),
                 types,
+                roles_apart: compile::roles_apart(elements, &codes),
             });
         }
         let mut by_first_word = vec![Vec::new(); codes.word_count()];
@@ -369,9 +374,14 @@ impl RuleEngine {
         let mut found: Vec<Found> = Vec::new();
         for &pattern_index in candidates.iter() {
             let pattern = &self.patterns[pattern_index];
-            // Most candidates do not match: asking first spares building
-            // their captures.
-            if !pattern.regex.is_match(&stream.text) {
+            // Most candidates do not match. Entities further apart than
+            // the pattern allows rule a match out at once; otherwise asking
+            // first spares building the captures.
+            if pattern
+                .roles_apart
+                .is_some_and(|(most, subject, object)| !stream.roles_within(most, subject, object))
+                || !pattern.regex.is_match(&stream.text)
+            {
                 continue;
             }
             for caps in pattern.regex.captures_iter(&stream.text) {
