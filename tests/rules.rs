@@ -1039,8 +1039,8 @@ fn patterns_match_at_every_distance_they_allow_and_no_further() {
             "{sentence}"
         );
     }
-    // Cue words ("has", "never") are taken out before the patterns run:
-    // three words stand between the entities, two count.
+    // Cue words ("has") are taken out before the patterns run: three words
+    // stand between the entities, two count.
     let close = "rule close -> met in\n  match <subject:PERSON> met in <object:GPE>\n";
     assert_eq!(
         fired(close, "[Ann Lee](PERSON) has met in [Quito](GPE).").expect("builds"),

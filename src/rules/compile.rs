@@ -195,6 +195,13 @@ impl Codes {
         self.types.get(name).copied().unwrap_or(OTHER_TYPE)
     }
 
+    /// The type codes of the entity types `names`, as a bit set.
+    pub(crate) fn type_set(&self, names: &[String]) -> u128 {
+        names
+            .iter()
+            .fold(0u128, |set, name| set | 1 << self.entity_type(name))
+    }
+
     /// [`Codes::entity_type`] of an entity's type, once sealed.
     #[inline]
     pub(crate) fn type_of(&self, entity_type: &EntityType) -> u8 {
@@ -525,9 +532,7 @@ pub(crate) fn roles_apart(elements: &[Element], codes: &Codes) -> Option<(usize,
                 let set = if types.is_empty() {
                     u128::MAX
                 } else {
-                    types
-                        .iter()
-                        .fold(0u128, |set, t| set | 1 << codes.entity_type(t))
+                    codes.type_set(types)
                 };
                 Some((i, set))
             }

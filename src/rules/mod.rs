@@ -259,11 +259,7 @@ impl RuleEngine {
             let types = needs
                 .types
                 .iter()
-                .map(|group| {
-                    group
-                        .iter()
-                        .fold(0u128, |set, t| set | 1 << codes.entity_type(t))
-                })
+                .map(|group| codes.type_set(group))
                 .collect();
             patterns.push(CompiledPattern {
                 rule: index,
