@@ -224,6 +224,70 @@ fn a_bad_file_keeps_the_files_before_it() {
     assert_eq!(lines(&out).len(), 1);
 }
 
+/// A line or a file longer than `--max-doc-bytes` is a bad item like any
+/// other: named, stopping the run or skipped with `--skip-bad`, and the
+/// documents around it come out.
+#[test]
+fn a_document_over_the_size_limit_is_a_bad_item() {
+    let long = format!(
+        "{{\"id\": \"long\", \"text\": \"{}\"}}",
+        "Talks in Baghdad. ".repeat(60)
+    );
+    let input = format!(
+        "{{\"id\": \"before\", \"text\": \"Baghdad\"}}\n{long}\n{{\"id\": \"after\", \"text\": \"Iraq\"}}\n"
+    );
+    let ids = |out: &Output| -> Vec<serde_json::Value> {
+        lines(out).iter().map(|d| d["id"].clone()).collect()
+    };
+    let limited = ["--jsonl", "--max-doc-bytes", "1K"];
+
+    let skipping =
+        extract_with_test_list(&[&limited[..], &["--skip-bad"]].concat(), input.as_bytes());
+    assert!(skipping.status.success());
+    let stderr = String::from_utf8_lossy(&skipping.stderr);
+    assert!(
+        stderr.contains("skipped <stdin>:2: line longer than 1024 bytes (--max-doc-bytes)"),
+        "{stderr}"
+    );
+    assert_eq!(ids(&skipping), ["before", "after"]);
+
+    let stopping = extract_with_test_list(&limited, input.as_bytes());
+    assert!(!stopping.status.success());
+    let stderr = String::from_utf8_lossy(&stopping.stderr);
+    assert!(
+        stderr.starts_with("entrel: <stdin>:2: line longer than 1024 bytes"),
+        "{stderr}"
+    );
+    assert_eq!(ids(&stopping), ["before"]);
+
+    for no_limit in [&["--jsonl"][..], &["--jsonl", "--max-doc-bytes", "0"]] {
+        let out = extract_with_test_list(no_limit, input.as_bytes());
+        assert!(out.status.success());
+        assert_eq!(ids(&out), ["before", "long", "after"], "{no_limit:?}");
+    }
+
+    let dir = std::env::temp_dir().join(format!("entrel-cli-size-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let (short, long) = (dir.join("short.txt"), dir.join("long.txt"));
+    std::fs::write(&short, "Talks in Baghdad.").expect("written");
+    std::fs::write(&long, "Talks in Baghdad. ".repeat(60)).expect("written");
+    let (s, l) = (short.to_str().expect("path"), long.to_str().expect("path"));
+    let out = extract_with_test_list(&["--max-doc-bytes", "1K", s, l, s], b"");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("long.txt: file longer than 1024 bytes"),
+        "{stderr}"
+    );
+    assert_eq!(ids(&out), ["short"], "the file before the long one");
+    let out = extract_with_test_list(&["--max-doc-bytes", "2K", s, l], b"");
+    assert_eq!(ids(&out), ["short", "long"]);
+    let out = entrel(&["extract", "--max-doc-bytes", "1.5M", s], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1.5M"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A rule file that does not parse stops the run before any input is read,
 /// naming the file, line and column.
 #[test]

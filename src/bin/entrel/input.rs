@@ -4,7 +4,7 @@ use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::fmt;
-use std::io::BufRead;
+use std::io::{self, BufRead, Read};
 
 /// One document to extract from.
 pub struct InputDoc {
@@ -166,26 +166,119 @@ fn parse_line(line: &str, ordinal: usize) -> Result<InputDoc, (usize, String)> {
     })
 }
 
+/// Parses a `--max-doc-bytes` value: bytes, or with a `K`, `M` or `G` suffix
+/// for KiB, MiB or GiB; 0 for no limit.
+pub fn parse_size(value: &str) -> Result<usize, String> {
+    let value = value.trim();
+    let (digits, shift) = match value.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&value[..i], 10),
+        Some((i, 'm' | 'M')) => (&value[..i], 20),
+        Some((i, 'g' | 'G')) => (&value[..i], 30),
+        _ => (value, 0),
+    };
+    let invalid = || format!("`{value}` is no size: expected bytes, or a number with K, M or G");
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid());
+    }
+    let number: usize = digits.parse().map_err(|_| invalid())?;
+    number
+        .checked_mul(1 << shift)
+        .map(|bytes| if bytes == 0 { usize::MAX } else { bytes })
+        .ok_or_else(invalid)
+}
+
+/// What is wrong with a document of more than `max` bytes.
+pub fn too_long(what: &str, max: usize) -> String {
+    format!("{what} longer than {max} bytes (--max-doc-bytes); not read")
+}
+
+/// Reads a whole document from `reader`, or nothing more than `max` bytes
+/// of one that is longer (`Ok(None)`).
+pub fn read_bounded(reader: impl Read, max: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= max).then_some(bytes))
+}
+
 /// Reads a JSON Lines stream in batches of bounded size.
 pub struct JsonlReader<R> {
     reader: R,
     name: String,
     line: usize,
     lossy: bool,
+    /// The longest line kept, newline aside; a longer one is passed over
+    /// without being held, so that no line can exhaust memory.
+    max_line: usize,
     buf: Vec<u8>,
     pub warnings: Vec<String>,
 }
 
 impl<R: BufRead> JsonlReader<R> {
-    pub fn new(reader: R, name: String, lossy: bool) -> Self {
+    pub fn new(reader: R, name: String, lossy: bool, max_line: usize) -> Self {
         JsonlReader {
             reader,
             name,
             line: 0,
             lossy,
+            max_line,
             buf: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// Reads the next line into `buf`, its line break (`\n` or `\r\n`) cut
+    /// off: `Ok(None)` at the end of the stream, `Ok(Some(false))` for a
+    /// line longer than `max_line` without its line break, which is passed
+    /// over rather than kept.
+    fn read_line(&mut self) -> io::Result<Option<bool>> {
+        self.buf.clear();
+        // A line that fits, with its line break, is read whole; one byte
+        // more tells a line that does not.
+        let limit = u64::try_from(self.max_line)
+            .unwrap_or(u64::MAX)
+            .saturating_add(2);
+        if (&mut self.reader)
+            .take(limit)
+            .read_until(b'\n', &mut self.buf)?
+            == 0
+        {
+            return Ok(None);
+        }
+        let ended = self.buf.last() == Some(&b'\n');
+        if ended {
+            self.buf.pop();
+        }
+        let content = self.buf.len() - usize::from(self.buf.last() == Some(&b'\r'));
+        if content <= self.max_line {
+            return Ok(Some(true));
+        }
+        // Too long: the buffer it grew is let go, and the rest of the line
+        // is passed over, not kept.
+        self.buf = Vec::new();
+        if ended {
+            return Ok(Some(false));
+        }
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(available) => available,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                break;
+            }
+            let (used, found) = match available.iter().position(|&b| b == b'\n') {
+                Some(end) => (end + 1, true),
+                None => (available.len(), false),
+            };
+            self.reader.consume(used);
+            if found {
+                break;
+            }
+        }
+        Ok(Some(false))
     }
 
     /// Up to `max_docs` items or about `max_bytes` of text; empty at the end.
@@ -193,22 +286,28 @@ impl<R: BufRead> JsonlReader<R> {
         let mut items = Vec::new();
         let mut bytes = 0;
         while items.len() < max_docs && bytes < max_bytes {
-            self.buf.clear();
-            if self.reader.read_until(b'\n', &mut self.buf)? == 0 {
+            let Some(whole) = self.read_line()? else {
                 break;
-            }
+            };
             self.line += 1;
-            while matches!(self.buf.last(), Some(b'\n' | b'\r')) {
+            let location = |column: usize| match column {
+                0 => format!("{}:{}", self.name, self.line),
+                c => format!("{}:{}:{}", self.name, self.line, c),
+            };
+            if !whole {
+                items.push(Item::Bad {
+                    location: location(0),
+                    message: too_long("line", self.max_line),
+                });
+                continue;
+            }
+            while self.buf.last() == Some(&b'\r') {
                 self.buf.pop();
             }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             bytes += self.buf.len();
-            let location = |column: usize| match column {
-                0 => format!("{}:{}", self.name, self.line),
-                c => format!("{}:{}:{}", self.name, self.line, c),
-            };
             let line = match decode(std::mem::take(&mut self.buf), self.lossy) {
                 Ok((line, None)) => line,
                 Ok((line, Some(at))) => {
@@ -273,6 +372,92 @@ mod tests {
         let doc = parse(r#"{"text": "first", "id": {"k": 1}, "text": "second"}"#).unwrap();
         assert_eq!(doc.text, "second", "the last of two text fields");
         assert_eq!(doc.id.get(), r#"{"k": 1}"#);
+    }
+
+    #[test]
+    fn sizes_are_bytes_or_binary_multiples() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("3k"), Ok(3 << 10));
+        assert_eq!(parse_size(" 2G"), Ok(2 << 30));
+        assert_eq!(parse_size("0"), Ok(usize::MAX), "0 is no limit");
+        for bad in ["", "M", "1.5M", "-1", "12MB", "1e6", "99999999999999999999"] {
+            assert!(parse_size(bad).is_err(), "{bad:?} taken for a size");
+        }
+    }
+
+    /// The documents and bad lines read from `input` with lines of at most
+    /// `max` bytes, through a buffer of `capacity` bytes.
+    fn read_all(input: &[u8], max: usize, capacity: usize) -> Vec<String> {
+        let reader = std::io::BufReader::with_capacity(capacity, input);
+        let mut jsonl = JsonlReader::new(reader, "in".into(), false, max);
+        let mut seen = Vec::new();
+        loop {
+            let items = jsonl.next_batch(2, usize::MAX).expect("reads");
+            if items.is_empty() {
+                return seen;
+            }
+            seen.extend(items.into_iter().map(|item| match item {
+                Item::Doc(doc) => doc.text,
+                Item::Bad { location, message } => format!("{location}: {message}"),
+            }));
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_passed_over_and_the_next_read() {
+        // Exactly 24 bytes: {"text": "<12 bytes>"}.
+        let line = |text: &str| format!(r#"{{"text": "{text}"}}"#);
+        let fits = line("twelve bytes");
+        assert_eq!(fits.len(), 24);
+        let over = line("thirteen byte");
+        let long = line(&"x".repeat(500));
+        let input = format!("{fits}\n{over}\r\n{long}\n\n{fits}\r\n{over}");
+        let too_long = "line longer than 24 bytes (--max-doc-bytes); not read";
+        for capacity in [1, 3, 8, 24, 25, 64, 1 << 16] {
+            assert_eq!(
+                read_all(input.as_bytes(), 24, capacity),
+                [
+                    "twelve bytes".to_string(),
+                    format!("in:2: {too_long}"),
+                    format!("in:3: {too_long}"),
+                    "twelve bytes".to_string(),
+                    format!("in:6: {too_long}"),
+                ],
+                "buffer of {capacity} bytes"
+            );
+        }
+        // The line break is not counted, nor a carriage return before it.
+        assert_eq!(
+            read_all(format!("{fits}\r\n").as_bytes(), 24, 4),
+            ["twelve bytes"]
+        );
+        assert_eq!(
+            read_all(format!("{fits}\r").as_bytes(), 24, 4),
+            ["twelve bytes"]
+        );
+        assert_eq!(
+            read_all(fits.as_bytes(), 24, 4),
+            ["twelve bytes"],
+            "no line break at the end"
+        );
+        assert_eq!(read_all(input.as_bytes(), usize::MAX, 7).len(), 5);
+        assert_eq!(
+            read_all(input.as_bytes(), usize::MAX, 7)[2],
+            "x".repeat(500),
+            "no limit"
+        );
+    }
+
+    #[test]
+    fn a_document_longer_than_the_limit_is_not_read_whole() {
+        let text = b"Talks in Baghdad.";
+        assert_eq!(read_bounded(&text[..], 17).ok(), Some(Some(text.to_vec())));
+        assert_eq!(read_bounded(&text[..], 16).ok(), Some(None));
+        assert_eq!(
+            read_bounded(&text[..], usize::MAX).ok(),
+            Some(Some(text.to_vec()))
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod run;
 use clap::{Args, Parser, Subcommand};
 use entrel::{Extractor, ExtractorBuilder};
 use input::{decode, raw_string, InputDoc, Item, JsonlReader};
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -87,6 +87,14 @@ struct InputArgs {
     /// Replace invalid UTF-8 with U+FFFD (and warn) instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// The largest document read, as a file or a JSON line: bytes, or with
+    /// K, M or G; 0 for no limit. A longer one is a bad item, passed over
+    /// without being held in memory.
+    // The default is far above any article or report (a corpus of ten
+    // thousand news articles fits in one) and far below what would exhaust
+    // a cluster node's memory.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = input::parse_size)]
+    max_doc_bytes: usize,
     /// Files to read; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -176,16 +184,26 @@ fn cannot_read(path: &Path, e: io::Error) -> String {
     format!("{}: cannot read: {e}", display_name(path))
 }
 
-/// A whole text file as one document; a file that cannot be read or decoded
-/// is a bad item, so that the documents before it still come out.
-fn read_text_doc(path: &Path, ordinal: usize, lossy: bool) -> Item {
-    let mut bytes = Vec::new();
-    if let Err(e) = open(path).and_then(|mut r| r.read_to_end(&mut bytes)) {
-        return Item::Bad {
-            location: display_name(path),
-            message: format!("cannot read: {e}"),
-        };
-    }
+/// A whole text file as one document; a file that cannot be read or
+/// decoded, or is longer than `max` bytes, is a bad item, so that the
+/// documents before it still come out.
+fn read_text_doc(path: &Path, ordinal: usize, input: &InputArgs) -> Item {
+    let (lossy, max) = (input.lossy, input.max_doc_bytes);
+    let bytes = match open(path).and_then(|r| input::read_bounded(r, max)) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return Item::Bad {
+                location: display_name(path),
+                message: input::too_long("file", max),
+            }
+        }
+        Err(e) => {
+            return Item::Bad {
+                location: display_name(path),
+                message: format!("cannot read: {e}"),
+            }
+        }
+    };
     let id = if path == Path::new("-") {
         ordinal.to_string()
     } else {
@@ -265,12 +283,12 @@ fn write_error(e: io::Error) -> String {
 /// stopped the reading; stops early when the receiver has gone.
 fn read_jsonl(
     paths: &[PathBuf],
-    lossy: bool,
+    input: &InputArgs,
     send: &std::sync::mpsc::SyncSender<Result<Vec<Item>, String>>,
 ) {
     for path in paths {
         let mut reader = match open(path) {
-            Ok(r) => JsonlReader::new(r, display_name(path), lossy),
+            Ok(r) => JsonlReader::new(r, display_name(path), input.lossy, input.max_doc_bytes),
             Err(e) => {
                 let _ = send.send(Err(cannot_read(path, e)));
                 return;
@@ -321,7 +339,7 @@ fn extract(args: &ExtractArgs) -> Result<(), String> {
         std::thread::scope(|scope| {
             let (send, batches) = std::sync::mpsc::sync_channel(1);
             let paths = &paths;
-            scope.spawn(move || read_jsonl(paths, args.input.lossy, &send));
+            scope.spawn(move || read_jsonl(paths, &args.input, &send));
             let extractor = build()?;
             run::map_batches(
                 threads,
@@ -338,7 +356,7 @@ fn extract(args: &ExtractArgs) -> Result<(), String> {
             Ok(chunk
                 .iter()
                 .enumerate()
-                .map(|(k, p)| read_text_doc(p, batch * per_batch + k + 1, args.input.lossy))
+                .map(|(k, p)| read_text_doc(p, batch * per_batch + k + 1, &args.input))
                 .collect::<Vec<_>>())
         });
         run::map_batches(
@@ -365,6 +383,7 @@ fn bench_command(args: &BenchArgs) -> Result<(), String> {
                 open(path).map_err(|e| cannot_read(path, e))?,
                 display_name(path),
                 args.input.lossy,
+                args.input.max_doc_bytes,
             );
             loop {
                 let items = reader
@@ -383,7 +402,7 @@ fn bench_command(args: &BenchArgs) -> Result<(), String> {
                 }
             }
         } else {
-            match read_text_doc(path, ordinal + 1, args.input.lossy) {
+            match read_text_doc(path, ordinal + 1, &args.input) {
                 Item::Doc(doc) => docs.push(doc.text),
                 Item::Bad { location, message } => return Err(format!("{location}: {message}")),
             }
