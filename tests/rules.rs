@@ -1063,6 +1063,44 @@ fn patterns_match_at_every_distance_they_allow_and_no_further() {
     );
 }
 
+/// A pattern runs only where the words it needs before, between and after
+/// its roles stand within its reach of them: at the edge of that reach it
+/// still matches, one token past it it does not.
+#[test]
+fn patterns_match_with_their_words_at_the_edge_of_their_reach() {
+    let rule = "rule talks -> met\n  \
+        match reports ...2 <subject:PERSON> (met | talked with) ...1 <object:PERSON> ...2 today\n";
+    let cases = [
+        // Every gap at its widest, "talked with" the longer choice.
+        (
+            "Reports say aides [Ann Lee](PERSON) talked with the [Bob Ray](PERSON) in Quito today.",
+            true,
+        ),
+        (
+            "Reports say that aides [Ann Lee](PERSON) talked with the [Bob Ray](PERSON) in Quito today.",
+            false,
+        ),
+        (
+            "Reports say aides [Ann Lee](PERSON) talked with the new [Bob Ray](PERSON) in Quito today.",
+            false,
+        ),
+        (
+            "Reports say aides [Ann Lee](PERSON) talked with the [Bob Ray](PERSON) in old Quito today.",
+            false,
+        ),
+        // The shorter choice, and no gap at all.
+        ("Reports [Ann Lee](PERSON) met [Bob Ray](PERSON) today.", true),
+        // The roles the other way round are another pattern's.
+        ("Reports [Bob Ray](PERSON) met [Ann Lee](PERSON) today.", true),
+        ("Reports [Ann Lee](PERSON) met [Bob Ray](PERSON) on Friday.", false),
+        ("Aides [Ann Lee](PERSON) met [Bob Ray](PERSON) today.", false),
+    ];
+    for (sentence, matches) in cases {
+        let found = fired(rule, sentence).expect("builds");
+        assert_eq!(found.len(), usize::from(matches), "{sentence}: {found:?}");
+    }
+}
+
 /// Crowded and endless sentences finish: 10,000 mentions in one sentence
 /// and a megabyte without punctuation (no timing is asserted; a quadratic
 /// step would make this test run for hours instead of seconds).

@@ -505,12 +505,34 @@ fn most_tokens(element: &Element) -> usize {
     }
 }
 
-/// How far apart a match of `elements` can hold its subject and object, and
-/// the type codes each may have (bit sets): the most tokens between them,
-/// with the subject's types and the object's. `None` where the two are not
-/// both found in the sequence (triggers opened), which no pattern the
-/// parser accepts has.
-pub(crate) fn roles_apart(elements: &[Element], codes: &Codes) -> Option<(usize, u128, u128)> {
+/// Where a match of a pattern holds its two roles, and what it needs
+/// around them: what a sentence's stream is checked for before the
+/// pattern's regex runs (see `Stream::roles_within`).
+#[derive(Debug)]
+pub(crate) struct Roles {
+    /// The type codes (bit sets) the first role and the second may have.
+    pub(crate) first: u128,
+    pub(crate) second: u128,
+    /// The tokens before the first role, between the two, and after the
+    /// second.
+    pub(crate) before: Stretch,
+    pub(crate) between: Stretch,
+    pub(crate) after: Stretch,
+}
+
+/// The tokens a match holds on one side of a role: at most `most` of them,
+/// a word of each of the word-code groups `words` (each sorted) among them.
+#[derive(Debug)]
+pub(crate) struct Stretch {
+    pub(crate) most: usize,
+    pub(crate) words: Vec<Vec<u16>>,
+}
+
+/// Where a match of `elements` holds its subject and object, in order, and
+/// what the elements before, between and after them span and require.
+/// `None` where the two are not both found in the sequence (triggers
+/// opened), which no pattern the parser accepts has.
+pub(crate) fn roles(elements: &[Element], codes: &Codes) -> Option<Roles> {
     // The sequence with its triggers opened: the roles sit outside choices
     // and optionals.
     fn flatten<'e>(elements: &'e [Element], out: &mut Vec<&'e Element>) {
@@ -539,10 +561,26 @@ pub(crate) fn roles_apart(elements: &[Element], codes: &Codes) -> Option<(usize,
             _ => None,
         })
     };
-    let ((a, subject), (b, object)) = (find(Role::Subject)?, find(Role::Object)?);
-    let (first, last) = (a.min(b), a.max(b));
-    let between = flat[first + 1..last].iter().map(|e| most_tokens(e)).sum();
-    Some((between, subject, object))
+    let (subject, object) = (find(Role::Subject)?, find(Role::Object)?);
+    let ((first, first_types), (last, second_types)) = if subject.0 < object.0 {
+        (subject, object)
+    } else {
+        (object, subject)
+    };
+    let part = |range: std::ops::Range<usize>| {
+        let elements = flat.get(range).unwrap_or_default();
+        Stretch {
+            most: elements.iter().map(|e| most_tokens(e)).sum(),
+            words: requirements(elements.iter().copied()).word_codes(codes),
+        }
+    };
+    Some(Roles {
+        first: first_types,
+        second: second_types,
+        before: part(0..first),
+        between: part(first + 1..last),
+        after: part(last + 1..flat.len()),
+    })
 }
 
 /// What a sentence must hold for a pattern to have a chance: one word of
@@ -555,9 +593,19 @@ pub(crate) struct Requirements {
     pub(crate) types: Vec<Vec<String>>,
 }
 
+impl Requirements {
+    /// The word groups as sorted sets of word codes.
+    pub(crate) fn word_codes(&self, codes: &Codes) -> Vec<Vec<u16>> {
+        self.words
+            .iter()
+            .map(|group| codes.accepted(group.iter().map(|(w, p)| (w.as_str(), *p))))
+            .collect()
+    }
+}
+
 /// The requirements of a sequence of elements: those of every element that
 /// must be present.
-pub(crate) fn requirements(elements: &[Element]) -> Requirements {
+pub(crate) fn requirements<'e>(elements: impl IntoIterator<Item = &'e Element>) -> Requirements {
     let mut out = Requirements::default();
     for element in elements {
         match element {
@@ -571,8 +619,7 @@ pub(crate) fn requirements(elements: &[Element]) -> Requirements {
             Element::Choice(alternatives) => {
                 // One group from each alternative, joined: whichever
                 // alternative matches, a sentence holds one of their words.
-                let each: Vec<Requirements> =
-                    alternatives.iter().map(|alt| requirements(alt)).collect();
+                let each: Vec<Requirements> = alternatives.iter().map(requirements).collect();
                 let words: Option<Vec<_>> = each.iter().map(|r| r.words.first()).collect();
                 if let Some(words) = words {
                     out.words

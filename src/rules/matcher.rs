@@ -725,17 +725,38 @@ impl Stream {
         }
     }
 
-    /// Whether two entity tokens of the stream, one of a type in `first`
-    /// and the other of a type in `second` (type-code bit sets), have at
-    /// most `most` tokens between them.
-    pub(crate) fn roles_within(&self, most: usize, first: u128, second: u128) -> bool {
+    /// Whether the stream has two entity tokens as `roles` asks: of its
+    /// types, in its order, no further apart than it allows, and with the
+    /// words it needs before, between and after them within its reach.
+    /// Every match of the pattern has such a pair; most sentences a
+    /// pattern's words point it to have none.
+    pub(crate) fn roles_within(&self, roles: &compile::Roles) -> bool {
         let of = |types: u128, code: u8| types >> (code & 0x7F) & 1 != 0;
-        self.entities.iter().any(|&(a, a_type)| {
-            of(first, a_type)
-                && self
-                    .entities
+        let tokens = self.text.len() / 2;
+        // Whether each group has a word among the stream tokens `range`.
+        let holds = |range: std::ops::Range<usize>, stretch: &compile::Stretch| {
+            stretch.words.iter().all(|group| {
+                range.clone().any(|t| {
+                    self.text
+                        .get(2 * t..2 * t + 2)
+                        .and_then(|c| compile::code_of([c[0], c[1]]))
+                        .is_some_and(|code| group.binary_search(&code).is_ok())
+                })
+            })
+        };
+        let (before, between, after) = (&roles.before, &roles.between, &roles.after);
+        // The entities are in stream order: `b` after `a`.
+        self.entities.iter().enumerate().any(|(i, &(a, a_type))| {
+            of(roles.first, a_type)
+                && holds(a.saturating_sub(before.most)..a, before)
+                && self.entities[i + 1..]
                     .iter()
-                    .any(|&(b, b_type)| a != b && of(second, b_type) && a.abs_diff(b) <= most + 1)
+                    .take_while(|&&(b, _)| b - a <= between.most + 1)
+                    .any(|&(b, b_type)| {
+                        of(roles.second, b_type)
+                            && holds(a + 1..b, between)
+                            && holds(b + 1..(b + 1 + after.most).min(tokens), after)
+                    })
         })
     }
 
