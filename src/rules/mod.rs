@@ -175,6 +175,20 @@ struct CompiledPattern {
     roles: Option<compile::Roles>,
 }
 
+impl CompiledPattern {
+    /// Whether a sentence whose `tokens` hold entities of the type codes
+    /// `types` (a bit set) holds an entity of each of the pattern's type
+    /// groups and a word of each of its word groups from the `from`th on.
+    fn sentence_holds(&self, tokens: &matcher::Tokens, types: u128, from: usize) -> bool {
+        self.types.iter().all(|&group| group & types != 0)
+            && self
+                .words
+                .iter()
+                .skip(from)
+                .all(|group| group.iter().any(|&c| tokens.has_word(c)))
+    }
+}
+
 /// All rules compiled, with the words and types each pattern needs, so that
 /// a sentence runs only the patterns whose words and entities it has.
 #[derive(Debug)]
@@ -343,16 +357,9 @@ impl RuleEngine {
                 .iter()
                 .enumerate()
                 .flat_map(|(w, &bits)| set_bits(bits).map(move |b| w * 64 + b))
-                .filter(|&i| {
-                    let p = &self.patterns[i];
-                    // A pattern is pointed to by a word of its first group, or
-                    // has no groups: only the others need checking.
-                    p.types.iter().all(|&group| group & types != 0)
-                        && p.words
-                            .iter()
-                            .skip(1)
-                            .all(|group| group.iter().any(|&c| tokens.has_word(c)))
-                }),
+                // A pattern is pointed to by a word of its first group, or
+                // has no groups: only the others need checking.
+                .filter(|&i| self.patterns[i].sentence_holds(tokens, types, 1)),
         );
         if candidates.is_empty() {
             return Vec::new();
@@ -468,11 +475,7 @@ impl RuleEngine {
             .copied()
             .filter(|&i| {
                 let p = &self.patterns[i];
-                !p.types.iter().all(|&group| group & types != 0)
-                    || !p
-                        .words
-                        .iter()
-                        .all(|group| group.iter().any(|&c| tokens.has_word(c)))
+                !p.sentence_holds(tokens, types, 0)
                     || p.roles.as_ref().is_some_and(|r| !stream.roles_within(r))
             })
             .collect();
