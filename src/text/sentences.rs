@@ -1147,12 +1147,13 @@ mod tests {
         split_sentences, surely_breaks, Abbrev, MAY_END, TITLES,
     };
 
+    use unicode_segmentation::UnicodeSegmentation;
+
     /// Where the candidate scan must stop in `bytes` from `from`: the first
     /// candidate byte that needs a decision.
     fn first_candidate(bytes: &[u8], from: usize) -> Option<usize> {
         (from..bytes.len()).find(|&i| is_candidate_byte(bytes[i]) && !needs_no_decision(bytes, i))
     }
-    use unicode_segmentation::UnicodeSegmentation;
 
     #[test]
     fn the_candidate_scan_stops_where_the_byte_test_does() {
